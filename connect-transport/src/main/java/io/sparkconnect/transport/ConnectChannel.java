@@ -1,0 +1,85 @@
+package io.sparkconnect.transport;
+
+import io.grpc.CallCredentials;
+import io.grpc.Channel;
+import io.grpc.ManagedChannel;
+import io.sparkconnect.transport.internal.BearerTokenCredentials;
+import io.sparkconnect.transport.internal.NettyChannels;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An open gRPC channel to one Spark Connect server, with the event loop it owns. Thread-safe; share one between
+ * many sessions. {@link #close()} shuts both down and waits briefly for calls to finish.
+ *
+ * <pre>{@code
+ * try (ConnectChannel channel = ConnectChannel.open(ChannelSettings.of(ConnectionString.parse("sc://localhost")))) {
+ *   SparkConnectServiceGrpc.newBlockingStub(channel.channel()).withCallCredentials(channel.callCredentials()...)
+ * }
+ * }</pre>
+ */
+public final class ConnectChannel implements AutoCloseable {
+  private final ChannelSettings settings;
+  private final NettyChannels.Opened opened;
+  private final CallCredentials callCredentials;
+
+  private ConnectChannel(ChannelSettings settings, NettyChannels.Opened opened) {
+    this.settings = settings;
+    this.opened = opened;
+    this.callCredentials = settings.token().map(BearerTokenCredentials::new).orElse(null);
+  }
+
+  /**
+   * Opens a channel. Connecting is lazy: this does no network I/O, so an unreachable server shows up on the first
+   * call.
+   *
+   * @throws TransportException if TLS material cannot be loaded
+   */
+  public static ConnectChannel open(ChannelSettings settings) {
+    return new ConnectChannel(settings, NettyChannels.open(settings));
+  }
+
+  /** The channel to build stubs on; headers and user agent are already attached. */
+  public Channel channel() {
+    return opened.channel();
+  }
+
+  /** The bearer-token credentials to attach to every stub, if a token is configured. */
+  public Optional<CallCredentials> callCredentials() {
+    return Optional.ofNullable(callCredentials);
+  }
+
+  public ChannelSettings settings() {
+    return settings;
+  }
+
+  /** The Netty transport in use: {@code epoll} or {@code nio}. */
+  public String transportName() {
+    return opened.transportName();
+  }
+
+  /** The TLS provider in use ({@code OPENSSL} or {@code JDK}), or empty for plaintext. */
+  public Optional<String> tlsProvider() {
+    return Optional.ofNullable(opened.tlsProvider());
+  }
+
+  /** The user agent sent to the server. */
+  public String userAgent() {
+    return opened.userAgent();
+  }
+
+  public boolean isClosed() {
+    ManagedChannel channel = opened.managedChannel();
+    return channel.isShutdown();
+  }
+
+  @Override
+  public void close() {
+    opened.close(5, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public String toString() {
+    return "ConnectChannel{" + settings + ", transport=" + transportName() + "}";
+  }
+}

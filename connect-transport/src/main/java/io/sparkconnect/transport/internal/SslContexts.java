@@ -1,0 +1,60 @@
+package io.sparkconnect.transport.internal;
+
+import io.grpc.netty.GrpcSslContexts;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.sparkconnect.transport.TlsSettings;
+import io.sparkconnect.transport.TransportException;
+import java.io.File;
+import javax.net.ssl.SSLException;
+
+/** Builds Netty client TLS contexts, with OpenSSL (BoringSSL) when its native library loads and the JDK otherwise. */
+final class SslContexts {
+  private SslContexts() {}
+
+  static Client forClient(TlsSettings tls) {
+    SslProvider provider = isOpenSslAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
+    try {
+      SslContextBuilder builder = GrpcSslContexts.configure(SslContextBuilder.forClient(), provider);
+      tls.trustCertificates().ifPresent(pem -> builder.trustManager(pem.toFile()));
+      if (tls.clientCertificateChain().isPresent()) {
+        File chain = tls.clientCertificateChain().get().toFile();
+        File key = tls.clientPrivateKey().orElseThrow().toFile();
+        builder.keyManager(chain, key);
+      }
+      return new Client(builder.build(), provider.name());
+    } catch (SSLException | IllegalArgumentException e) {
+      throw new TransportException("Cannot set up TLS from " + tls + ": " + e.getMessage()
+          + ". Certificates must be PEM files and the private key PEM-encoded PKCS#8.", e);
+    }
+  }
+
+  private static boolean isOpenSslAvailable() {
+    try {
+      return OpenSsl.isAvailable();
+    } catch (LinkageError e) {
+      return false;
+    }
+  }
+
+  /** A TLS context and the name of the provider behind it. */
+  static final class Client {
+    private final SslContext context;
+    private final String provider;
+
+    Client(SslContext context, String provider) {
+      this.context = context;
+      this.provider = provider;
+    }
+
+    SslContext context() {
+      return context;
+    }
+
+    String provider() {
+      return provider;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Implementation of the transport. Not API: it may change in any release. */
+package io.sparkconnect.transport.internal;
