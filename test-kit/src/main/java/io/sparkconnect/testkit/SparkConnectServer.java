@@ -1,0 +1,169 @@
+package io.sparkconnect.testkit;
+
+import io.sparkconnect.testkit.internal.ServerProcess;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A real Spark Connect server running in a child JVM from Spark's jars on Maven Central, bound to 127.0.0.1 on a
+ * free port. It is stopped by {@link #close()}, at JVM exit, or when the JVM that started it dies.
+ *
+ * <pre>{@code
+ * try (SparkConnectServer server = SparkConnectServer.builder().sparkVersion("4.1").start()) {
+ *   String remote = server.connectionString(); // sc://127.0.0.1:<port>
+ * }
+ * }</pre>
+ *
+ * <p>For tests, {@link #shared(String)} returns one server per version for the whole JVM.
+ */
+public final class SparkConnectServer implements AutoCloseable {
+  /** Default maximum heap of the server JVM: {@value}. */
+  public static final String DEFAULT_HEAP = "1g";
+  /** Default time to wait for the server to answer. */
+  public static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(4);
+  /** System property naming the directory for server work files and logs. */
+  public static final String WORK_DIR_PROPERTY = "sparkconnect.testkit.workdir";
+
+  private final ServerProcess process;
+
+  private SparkConnectServer(ServerProcess process) {
+    this.process = process;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The server for this version shared by the whole JVM, started on first use and stopped at JVM exit. A server
+   * that failed to start fails every later call with the same error instead of starting again.
+   */
+  public static SparkConnectServer shared(String sparkVersion) {
+    return SharedServers.get(SparkVersions.resolve(sparkVersion));
+  }
+
+  /** The full Spark version the server runs, e.g. {@code 4.1.2}. */
+  public String sparkVersion() {
+    return process.sparkVersion();
+  }
+
+  public int port() {
+    return process.port();
+  }
+
+  /** The address to give clients: {@code sc://127.0.0.1:<port>}. */
+  public String connectionString() {
+    return "sc://127.0.0.1:" + port();
+  }
+
+  /** The server's combined standard output and log. */
+  public Path logFile() {
+    return process.logFile();
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isRunning() {
+    return process.isAlive();
+  }
+
+  /** Blocks until the server stops, for tools that keep a server running until interrupted. */
+  public int awaitTermination() throws InterruptedException {
+    return process.waitFor();
+  }
+
+  /** Stops the server and waits for its JVM to exit. */
+  @Override
+  public void close() {
+    process.stop();
+  }
+
+  @Override
+  public String toString() {
+    return "SparkConnectServer{spark " + sparkVersion() + " at " + connectionString() + "}";
+  }
+
+  /** Configures and starts a {@link SparkConnectServer}. Not thread-safe. */
+  public static final class Builder {
+    private String sparkVersion = SparkVersions.latest();
+    private Path workDirectory;
+    private String heap = DEFAULT_HEAP;
+    private Duration startTimeout = DEFAULT_START_TIMEOUT;
+    private final Map<String, String> conf = new LinkedHashMap<>();
+    private Consumer<String> progress = line -> { };
+
+    private Builder() {}
+
+    /** A full version or an alias such as {@code 3.5} or {@code 4.1}. */
+    public Builder sparkVersion(String version) {
+      this.sparkVersion = SparkVersions.resolve(version);
+      return this;
+    }
+
+    /** Where the server keeps its log, warehouse and temporary files. */
+    public Builder workDirectory(Path directory) {
+      this.workDirectory = Objects.requireNonNull(directory, "workDirectory");
+      return this;
+    }
+
+    /** The server JVM's maximum heap, in {@code -Xmx} form such as {@code 2g}. */
+    public Builder heap(String heap) {
+      if (heap == null || !heap.matches("\\d+[kKmMgG]?")) {
+        throw new IllegalArgumentException("heap must look like 512m or 2g, got '" + heap + "'");
+      }
+      this.heap = heap;
+      return this;
+    }
+
+    public Builder startTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "startTimeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("startTimeout must be positive, got " + timeout);
+      }
+      this.startTimeout = timeout;
+      return this;
+    }
+
+    /** A Spark configuration the server starts with, such as {@code spark.connect.authenticate.token}. */
+    public Builder conf(String key, String value) {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(value, "value of " + key);
+      if (!key.startsWith("spark.")) {
+        throw new IllegalArgumentException("server configuration keys start with 'spark.', got '" + key + "'");
+      }
+      conf.put(key, value);
+      return this;
+    }
+
+    /** Receives progress lines: jar downloads and start-up. */
+    public Builder progress(Consumer<String> progress) {
+      this.progress = Objects.requireNonNull(progress, "progress");
+      return this;
+    }
+
+    /**
+     * Starts the server and blocks until it answers Spark Connect requests.
+     *
+     * @throws ServerStartException with the tail of the server log if it cannot start
+     */
+    public SparkConnectServer start() {
+      Path work = workDirectory != null ? workDirectory : defaultWorkDirectory();
+      return new SparkConnectServer(ServerProcess.start(sparkVersion, work, heap, startTimeout, conf, progress));
+    }
+
+    private static Path defaultWorkDirectory() {
+      String configured = System.getProperty(WORK_DIR_PROPERTY);
+      if (configured != null && !configured.isBlank()) {
+        return Paths.get(configured);
+      }
+      return Paths.get(System.getProperty("java.io.tmpdir"), "spark-connect-java");
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.sparkconnect.testkit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Spark server versions the test-kit can start, their short aliases ({@code 3.5}, {@code 4.1}), and the matrix
+ * that tests run against, chosen with {@code -Dspark.versions=3.5.7,4.1.2}.
+ */
+public final class SparkVersions {
+  /** System property that selects the server versions tests run against. */
+  public static final String MATRIX_PROPERTY = "spark.versions";
+
+  private static final Map<String, String> ALIASES = new LinkedHashMap<>();
+
+  static {
+    ALIASES.put("3.5", "3.5.7");
+    ALIASES.put("4.1", "4.1.2");
+  }
+
+  private SparkVersions() {}
+
+  /** Every full version the test-kit has a server classpath for, oldest first. */
+  public static List<String> available() {
+    return new ArrayList<>(ALIASES.values());
+  }
+
+  /** The default version for tools that start one server. */
+  public static String latest() {
+    List<String> all = available();
+    return all.get(all.size() - 1);
+  }
+
+  /**
+   * Resolves a full version or an alias to a supported full version.
+   *
+   * @throws IllegalArgumentException naming the supported versions
+   */
+  public static String resolve(String version) {
+    String trimmed = version == null ? "" : version.strip();
+    String full = ALIASES.getOrDefault(trimmed, trimmed);
+    if (!ALIASES.containsValue(full)) {
+      throw new IllegalArgumentException("Spark version '" + trimmed + "' is not supported by the test-kit; choose one of "
+          + ALIASES.keySet() + " or " + ALIASES.values());
+    }
+    return full;
+  }
+
+  /** The versions selected by {@value #MATRIX_PROPERTY}, or every available version when it is not set. */
+  public static List<String> matrix() {
+    String selected = System.getProperty(MATRIX_PROPERTY, "");
+    if (selected.isBlank()) {
+      return available();
+    }
+    List<String> versions = new ArrayList<>();
+    for (String part : selected.split(",")) {
+      if (!part.isBlank()) {
+        String full = resolve(part);
+        if (!versions.contains(full)) {
+          versions.add(full);
+        }
+      }
+    }
+    return versions;
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * Real Spark Connect servers for tests and tools: started in a child JVM from Spark's jars on Maven Central, with a
+ * JUnit 5 extension that runs a test against every server version in the matrix.
+ */
+module io.sparkconnect.testkit {
+  requires io.sparkconnect.proto;
+  requires io.sparkconnect.transport;
+  requires static org.junit.jupiter.api;
+  requires java.net.http;
+
+  exports io.sparkconnect.testkit;
+  exports io.sparkconnect.testkit.junit;
+}
