@@ -1,0 +1,255 @@
+package io.sparkconnect.arrow.internal;
+
+import io.sparkconnect.arrow.DecodedColumn;
+import java.util.BitSet;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TinyIntVector;
+
+/** Columns of Java primitives copied from fixed-width Arrow vectors, with nulls kept in a bit set. */
+final class PrimitiveColumns {
+  private PrimitiveColumns() {}
+
+  /** Shared null handling of the primitive columns. */
+  private abstract static class Base implements DecodedColumn {
+    final BitSet nulls;
+    final int size;
+
+    Base(BitSet nulls, int size) {
+      this.nulls = nulls;
+      this.size = size;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    @Override
+    public boolean isNull(int row) {
+      return nulls != null && nulls.get(row);
+    }
+
+    @Override
+    public Object get(int row) {
+      return isNull(row) ? null : box(row);
+    }
+
+    abstract Object box(int row);
+  }
+
+  static DecodedColumn of(BitVector vector) {
+    int n = vector.getValueCount();
+    boolean[] values = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = !vector.isNull(i) && vector.get(i) != 0;
+    }
+    return new Base(Nulls.of(vector), n) {
+      @Override
+      public boolean getBoolean(int row) {
+        return values[row];
+      }
+
+      @Override
+      Object box(int row) {
+        return values[row];
+      }
+
+      @Override
+      public String typeName() {
+        return "boolean";
+      }
+    };
+  }
+
+  static DecodedColumn of(TinyIntVector vector) {
+    int n = vector.getValueCount();
+    byte[] values = new byte[n];
+    vector.getDataBuffer().getBytes(0, values, 0, n);
+    return new Base(Nulls.of(vector), n) {
+      @Override
+      public byte getByte(int row) {
+        return values[row];
+      }
+
+      @Override
+      public short getShort(int row) {
+        return values[row];
+      }
+
+      @Override
+      public int getInt(int row) {
+        return values[row];
+      }
+
+      @Override
+      public long getLong(int row) {
+        return values[row];
+      }
+
+      @Override
+      Object box(int row) {
+        return values[row];
+      }
+
+      @Override
+      public String typeName() {
+        return "byte";
+      }
+    };
+  }
+
+  static DecodedColumn of(SmallIntVector vector) {
+    int n = vector.getValueCount();
+    short[] values = new short[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = vector.getDataBuffer().getShort((long) i * Short.BYTES);
+    }
+    return new Base(Nulls.of(vector), n) {
+      @Override
+      public short getShort(int row) {
+        return values[row];
+      }
+
+      @Override
+      public int getInt(int row) {
+        return values[row];
+      }
+
+      @Override
+      public long getLong(int row) {
+        return values[row];
+      }
+
+      @Override
+      Object box(int row) {
+        return values[row];
+      }
+
+      @Override
+      public String typeName() {
+        return "short";
+      }
+    };
+  }
+
+  static DecodedColumn of(IntVector vector) {
+    int n = vector.getValueCount();
+    int[] values = new int[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = vector.getDataBuffer().getInt((long) i * Integer.BYTES);
+    }
+    return new Base(Nulls.of(vector), n) {
+      @Override
+      public int getInt(int row) {
+        return values[row];
+      }
+
+      @Override
+      public long getLong(int row) {
+        return values[row];
+      }
+
+      @Override
+      public double getDouble(int row) {
+        return values[row];
+      }
+
+      @Override
+      Object box(int row) {
+        return values[row];
+      }
+
+      @Override
+      public String typeName() {
+        return "int";
+      }
+    };
+  }
+
+  static DecodedColumn of(BigIntVector vector) {
+    int n = vector.getValueCount();
+    long[] values = new long[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = vector.getDataBuffer().getLong((long) i * Long.BYTES);
+    }
+    return new Base(Nulls.of(vector), n) {
+      @Override
+      public long getLong(int row) {
+        return values[row];
+      }
+
+      @Override
+      public double getDouble(int row) {
+        return values[row];
+      }
+
+      @Override
+      Object box(int row) {
+        return values[row];
+      }
+
+      @Override
+      public String typeName() {
+        return "long";
+      }
+    };
+  }
+
+  static DecodedColumn of(Float4Vector vector) {
+    int n = vector.getValueCount();
+    float[] values = new float[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = vector.getDataBuffer().getFloat((long) i * Float.BYTES);
+    }
+    return new Base(Nulls.of(vector), n) {
+      @Override
+      public float getFloat(int row) {
+        return values[row];
+      }
+
+      @Override
+      public double getDouble(int row) {
+        return values[row];
+      }
+
+      @Override
+      Object box(int row) {
+        return values[row];
+      }
+
+      @Override
+      public String typeName() {
+        return "float";
+      }
+    };
+  }
+
+  static DecodedColumn of(Float8Vector vector) {
+    int n = vector.getValueCount();
+    double[] values = new double[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = vector.getDataBuffer().getDouble((long) i * Double.BYTES);
+    }
+    return new Base(Nulls.of(vector), n) {
+      @Override
+      public double getDouble(int row) {
+        return values[row];
+      }
+
+      @Override
+      Object box(int row) {
+        return values[row];
+      }
+
+      @Override
+      public String typeName() {
+        return "double";
+      }
+    };
+  }
+}
