@@ -11,4 +11,5 @@ module io.sparkconnect.transport {
   requires io.netty.transport.classes.epoll;
 
   exports io.sparkconnect.transport;
+  exports io.sparkconnect.transport.internal to io.sparkconnect.core, io.sparkconnect.testkit;
 }

@@ -1,0 +1,247 @@
+package io.sparkconnect.sql;
+
+import io.sparkconnect.proto.Command;
+import io.sparkconnect.proto.Relation;
+import io.sparkconnect.proto.SqlCommand;
+import io.sparkconnect.sql.internal.ClientIdentity;
+import io.sparkconnect.sql.internal.QueryRunner;
+import io.sparkconnect.sql.internal.SharedChannel;
+import io.sparkconnect.sql.internal.SparkConnectClient;
+import io.sparkconnect.transport.ChannelSettings;
+import io.sparkconnect.transport.ConnectChannel;
+import io.sparkconnect.transport.ConnectionString;
+import io.sparkconnect.transport.TlsSettings;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A session on a Spark Connect server: the entry point for SQL and DataFrames. Thread-safe; close it to release the
+ * session on the server.
+ *
+ * <pre>{@code
+ * try (SparkSession spark = SparkSession.builder().remote("sc://localhost:15002").build()) {
+ *   List<Row> rows = spark.sql("SELECT id, id * 2 AS twice FROM range(3)").collect();
+ * }
+ * }</pre>
+ */
+public final class SparkSession implements AutoCloseable {
+  private final SharedChannel channel;
+  private final SparkConnectClient client;
+  private final QueryRunner runner;
+  private final RuntimeConfig conf;
+  private final AtomicLong planIds = new AtomicLong();
+
+  private SparkSession(SharedChannel channel, ClientIdentity identity) {
+    this.channel = channel;
+    this.client = new SparkConnectClient(channel.channel(), identity);
+    this.runner = new QueryRunner(client);
+    this.conf = new RuntimeConfig(client);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Runs a SQL statement. Commands such as {@code CREATE TABLE} or {@code SET} run now; a query returns a lazy
+   * DataFrame that runs when an action such as {@link DataFrame#collect()} is called.
+   *
+   * @throws ParseException if the statement cannot be parsed
+   * @throws AnalysisException if it refers to something that does not exist
+   */
+  public DataFrame sql(String query) {
+    Objects.requireNonNull(query, "query");
+    @SuppressWarnings("deprecation")
+    SqlCommand command = SqlCommand.newBuilder().setSql(query).build();
+    Relation result = runner.executeCommand(Command.newBuilder().setSqlCommand(command).build(), List.of());
+    if (result == null) {
+      throw new SparkConnectException("The server returned no result for the SQL statement");
+    }
+    return new DataFrame(this, result);
+  }
+
+  /** The server's Spark version, such as {@code 4.1.2}. */
+  public String version() {
+    return client.serverVersion().toString();
+  }
+
+  /** The session's runtime configuration. */
+  public RuntimeConfig conf() {
+    return conf;
+  }
+
+  /** The client-side session id, as the server knows it. */
+  public String sessionId() {
+    return client.sessionId();
+  }
+
+  /**
+   * A new session on the same connection, with its own configuration, temporary views and state. Closing either
+   * session leaves the other open.
+   */
+  public SparkSession newSession() {
+    return new SparkSession(channel.retain(), client.identity().withSessionId(UUID.randomUUID()));
+  }
+
+  /** Releases the session on the server and closes the connection once no session uses it. Idempotent. */
+  @Override
+  public void close() {
+    if (client.isClosed()) {
+      return;
+    }
+    try {
+      client.release();
+    } finally {
+      channel.release();
+    }
+  }
+
+  /** The same as {@link #close()}. */
+  public void stop() {
+    close();
+  }
+
+  SparkConnectClient client() {
+    return client;
+  }
+
+  QueryRunner runner() {
+    return runner;
+  }
+
+  /** Gives a relation a plan id unique within the session, as DataFrame column references need. */
+  Relation withPlanId(Relation.Builder relation) {
+    relation.getCommonBuilder().setPlanId(planIds.incrementAndGet());
+    return relation.build();
+  }
+
+  @Override
+  public String toString() {
+    return "SparkSession{" + channel.channel().settings().host() + ":" + channel.channel().settings().port()
+        + ", session " + sessionId() + "}";
+  }
+
+  /**
+   * Configures and connects a {@link SparkSession}. The connection string sets the defaults; the other methods
+   * override it. Not thread-safe.
+   */
+  public static final class Builder {
+    private String remote;
+    private final ChannelSettings.Builder settings = ChannelSettings.builder();
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private String token;
+    private TlsSettings tls;
+    private Boolean useSsl;
+    private String userId;
+    private String userName;
+    private UUID sessionId;
+    private String userAgent;
+    private Integer maxMessageSize;
+
+    private Builder() {}
+
+    /**
+     * The server, as {@code sc://host[:port]/;key=value;...}. Defaults to the {@code SPARK_REMOTE} environment
+     * variable, then {@code sc://localhost}.
+     */
+    public Builder remote(String connectionString) {
+      this.remote = Objects.requireNonNull(connectionString, "connectionString");
+      ConnectionString.parse(connectionString);
+      return this;
+    }
+
+    /** A bearer token; turns TLS on unless TLS is switched off for a loopback server. */
+    public Builder token(String token) {
+      this.token = Objects.requireNonNull(token, "token");
+      return this;
+    }
+
+    public Builder useSsl(boolean useSsl) {
+      this.useSsl = useSsl;
+      return this;
+    }
+
+    /** TLS trust, client certificate and authority settings; turns TLS on when enabled. */
+    public Builder tls(TlsSettings tls) {
+      this.tls = Objects.requireNonNull(tls, "tls");
+      return this;
+    }
+
+    public Builder userId(String userId) {
+      this.userId = Objects.requireNonNull(userId, "userId");
+      return this;
+    }
+
+    public Builder userName(String userName) {
+      this.userName = Objects.requireNonNull(userName, "userName");
+      return this;
+    }
+
+    /** A fixed client-side session id, to rejoin a server session; random by default. */
+    public Builder sessionId(UUID sessionId) {
+      this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
+      return this;
+    }
+
+    public Builder userAgent(String userAgent) {
+      this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+      return this;
+    }
+
+    /** A header sent on every call. */
+    public Builder header(String name, String value) {
+      headers.put(Objects.requireNonNull(name, "header name"), Objects.requireNonNull(value, "header value"));
+      return this;
+    }
+
+    /** The largest message the client accepts, in bytes; 128 MiB by default. */
+    public Builder maxInboundMessageSize(int bytes) {
+      this.maxMessageSize = bytes;
+      return this;
+    }
+
+    /** Direct access to transport settings such as keepalive and event-loop threads. */
+    public Builder channel(java.util.function.Consumer<ChannelSettings.Builder> customizer) {
+      customizer.accept(settings);
+      return this;
+    }
+
+    /**
+     * Connects lazily (the first request opens the connection) and returns the session.
+     *
+     * @throws IllegalArgumentException if the connection string or an option is invalid
+     */
+    public SparkSession build() {
+      String text = remote != null ? remote : System.getenv().getOrDefault("SPARK_REMOTE", "sc://localhost");
+      ConnectionString connection = ConnectionString.parse(text);
+      settings.applyConnectionString(connection);
+      if (token != null) {
+        settings.token(token);
+      }
+      if (useSsl != null) {
+        settings.tls(TlsSettings.builder().enabled(useSsl).build());
+      }
+      if (tls != null) {
+        settings.tls(tls);
+      }
+      headers.forEach(settings::header);
+      if (maxMessageSize != null) {
+        settings.maxInboundMessageSize(maxMessageSize);
+      }
+      if (userAgent != null) {
+        settings.userAgent(userAgent);
+      }
+      ChannelSettings channelSettings = settings.build();
+      ClientIdentity identity = ClientIdentity.create(
+          sessionId != null ? sessionId : connection.sessionId().orElseGet(UUID::randomUUID),
+          userId != null ? userId : connection.userId().orElse(System.getProperty("user.name", "")),
+          userName != null ? userName : connection.userName().orElse(null),
+          userAgent != null ? userAgent : connection.userAgent().orElse(null));
+      return new SparkSession(new SharedChannel(ConnectChannel.open(channelSettings)), identity);
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package io.sparkconnect.sql.internal;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.sparkconnect.proto.FetchErrorDetailsResponse;
+import io.sparkconnect.sql.AnalysisException;
+import io.sparkconnect.sql.ConnectionException;
+import io.sparkconnect.sql.ParseException;
+import io.sparkconnect.sql.QueryContext;
+import io.sparkconnect.sql.SessionException;
+import io.sparkconnect.sql.SparkConnectException;
+import io.sparkconnect.sql.SparkRuntimeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Turns gRPC failures into the client's exception hierarchy. Server errors are classified by the exception
+ * classes and error class the server reports as data, never by message text; on 4.x servers the full error chain
+ * is fetched with {@code FetchErrorDetails}.
+ */
+final class ErrorConverter {
+  private static final String PARSE_EXCEPTION = "org.apache.spark.sql.catalyst.parser.ParseException";
+  private static final String ANALYSIS_EXCEPTION = "org.apache.spark.sql.AnalysisException";
+
+  private ErrorConverter() {}
+
+  /**
+   * Converts a failed call.
+   *
+   * @param target the server address, for connection messages
+   * @param fetchDetails fetches the error chain for an {@code errorId}, or returns null when it cannot
+   */
+  static SparkConnectException convert(StatusRuntimeException error, String target,
+      Function<String, FetchErrorDetailsResponse> fetchDetails) {
+    ErrorInfo info = ErrorInfo.of(error);
+    Status status = error.getStatus();
+    if (info == null || info.reason == null) {
+      return transportError(error, status, target);
+    }
+    String errorId = info.metadata.get("errorId");
+    if (errorId != null && fetchDetails != null) {
+      FetchErrorDetailsResponse details = fetchDetails.apply(errorId);
+      if (details != null && details.hasRootErrorIdx() && details.getErrorsCount() > 0) {
+        SparkConnectException rich = fromDetails(details, details.getRootErrorIdx(), error);
+        if (rich != null) {
+          return rich;
+        }
+      }
+    }
+    List<String> classes = MiniJson.stringArray(info.metadata.get("classes"));
+    if (classes.isEmpty()) {
+      classes = List.of(info.reason);
+    }
+    Map<String, String> parameters = MiniJson.stringObject(info.metadata.get("messageParameters"));
+    return serverError(classes, description(status), info.metadata.get("errorClass"),
+        info.metadata.get("sqlState"), parameters, List.of(), error);
+  }
+
+  private static SparkConnectException fromDetails(FetchErrorDetailsResponse details, int index,
+      Throwable grpcError) {
+    if (index < 0 || index >= details.getErrorsCount()) {
+      return null;
+    }
+    FetchErrorDetailsResponse.Error error = details.getErrors(index);
+    Throwable cause = error.hasCauseIdx() && error.getCauseIdx() != index
+        ? fromDetails(details, error.getCauseIdx(), grpcError) : grpcError;
+    String errorClass = null;
+    String sqlState = null;
+    Map<String, String> parameters = Map.of();
+    List<QueryContext> contexts = new ArrayList<>();
+    if (error.hasSparkThrowable()) {
+      FetchErrorDetailsResponse.SparkThrowable throwable = error.getSparkThrowable();
+      errorClass = throwable.hasErrorClass() ? throwable.getErrorClass() : null;
+      sqlState = throwable.hasSqlState() ? throwable.getSqlState() : null;
+      parameters = throwable.getMessageParametersMap();
+      for (FetchErrorDetailsResponse.QueryContext context : throwable.getQueryContextsList()) {
+        contexts.add(new QueryContext(context.getFragment(), context.getStartIndex(), context.getStopIndex(),
+            context.getObjectType(), context.getObjectName(), context.getSummary()));
+      }
+    }
+    List<String> classes = error.getErrorTypeHierarchyList();
+    return serverError(classes.isEmpty() ? List.of("unknown") : classes, error.getMessage(), errorClass, sqlState,
+        parameters, contexts, cause);
+  }
+
+  private static SparkConnectException serverError(List<String> classes, String message, String errorClass,
+      String sqlState, Map<String, String> parameters, List<QueryContext> contexts, Throwable cause) {
+    if (errorClass != null && errorClass.startsWith("INVALID_HANDLE.SESSION")) {
+      return new SessionException(message + " Create a new session to continue.", cause);
+    }
+    if (classes.contains(PARSE_EXCEPTION)) {
+      return new ParseException(message, cause, errorClass, sqlState, parameters, contexts);
+    }
+    if (classes.contains(ANALYSIS_EXCEPTION)) {
+      return new AnalysisException(message, cause, errorClass, sqlState, parameters, contexts);
+    }
+    if (errorClass == null && message.contains("[INVALID_HANDLE.SESSION")) {
+      return new SessionException(message + " Create a new session to continue.", cause);
+    }
+    return new SparkRuntimeException(message, cause, errorClass, sqlState, parameters, contexts);
+  }
+
+  private static SparkConnectException transportError(StatusRuntimeException error, Status status,
+      String target) {
+    String description = description(status);
+    switch (status.getCode()) {
+      case UNAVAILABLE:
+        return new ConnectionException("Cannot reach the Spark Connect server at " + target + ": " + description
+            + ". Check that the server is running and that host, port and use_ssl are right.", error, true);
+      case UNAUTHENTICATED:
+        return new ConnectionException("The Spark Connect server at " + target + " rejected the credentials: "
+            + description + ". Pass the server's token with token=... in the connection string.", error, false);
+      case PERMISSION_DENIED:
+        return new ConnectionException("The Spark Connect server at " + target + " denied the request: "
+            + description, error, false);
+      case DEADLINE_EXCEEDED:
+        return new ConnectionException("The Spark Connect server at " + target + " did not answer in time: "
+            + description, error, false);
+      case CANCELLED:
+        return new SparkConnectException("The request was cancelled: " + description, error);
+      case RESOURCE_EXHAUSTED:
+        return new SparkConnectException("A message exceeded a size limit: " + description
+            + ". Raise grpc_max_message_size in the connection string if results have very large rows.", error);
+      case UNIMPLEMENTED:
+        return new SparkConnectException("The server does not support this request (" + description
+            + "); it is probably an older Spark version.", error);
+      default:
+        return new SparkConnectException("Spark Connect call failed with " + status.getCode() + ": "
+            + description, error);
+    }
+  }
+
+  private static String description(Status status) {
+    String description = status.getDescription();
+    return description == null || description.isEmpty() ? status.getCode().toString() : description;
+  }
+}

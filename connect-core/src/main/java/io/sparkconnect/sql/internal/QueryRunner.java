@@ -1,0 +1,50 @@
+package io.sparkconnect.sql.internal;
+
+import io.sparkconnect.arrow.DecodedBatch;
+import io.sparkconnect.proto.Command;
+import io.sparkconnect.proto.Plan;
+import io.sparkconnect.proto.Relation;
+import io.sparkconnect.sql.Row;
+import io.sparkconnect.sql.SparkConnectException;
+import io.sparkconnect.sql.types.StructType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Runs plans for a session: collects query results into rows and executes commands. */
+public final class QueryRunner {
+  private final SparkConnectClient client;
+
+  public QueryRunner(SparkConnectClient client) {
+    this.client = client;
+  }
+
+  /** Runs a query and returns all of its rows. */
+  public List<Row> collect(Relation relation, Collection<String> tags) {
+    try (ArrowResult result = new ArrowResult(client.execute(Plan.newBuilder().setRoot(relation).build(), tags))) {
+      StructType schema = result.schema();
+      List<ResultBatch> batches = new ArrayList<>();
+      for (DecodedBatch batch = result.nextBatch(); batch != null; batch = result.nextBatch()) {
+        if (schema == null) {
+          throw new SparkConnectException("The server sent result rows without a schema");
+        }
+        batches.add(new ResultBatch(schema, batch));
+      }
+      return new RowList(batches);
+    }
+  }
+
+  /** Runs a command and returns the relation of its {@code sql_command_result}, or null. */
+  public Relation executeCommand(Command command, Collection<String> tags) {
+    try (ArrowResult result = new ArrowResult(client.execute(Plan.newBuilder().setCommand(command).build(), tags))) {
+      return result.commandResult();
+    }
+  }
+
+  /** Runs a query and returns its schema as the result announces it, reading no more than needed. */
+  public StructType schemaOfResult(Relation relation, Collection<String> tags) {
+    try (ArrowResult result = new ArrowResult(client.execute(Plan.newBuilder().setRoot(relation).build(), tags))) {
+      return result.schema();
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package io.sparkconnect.sql.internal;
+
+import io.sparkconnect.transport.ConnectChannel;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A channel shared by a session and the sessions derived from it; closed when the last of them closes. */
+public final class SharedChannel {
+  private final ConnectChannel channel;
+  private final AtomicInteger users = new AtomicInteger(1);
+
+  public SharedChannel(ConnectChannel channel) {
+    this.channel = channel;
+  }
+
+  public ConnectChannel channel() {
+    return channel;
+  }
+
+  /** Registers one more session on the channel. */
+  public SharedChannel retain() {
+    if (users.getAndIncrement() <= 0) {
+      users.decrementAndGet();
+      throw new IllegalStateException("The channel is already closed");
+    }
+    return this;
+  }
+
+  public void release() {
+    if (users.decrementAndGet() == 0) {
+      channel.close();
+    }
+  }
+}
