@@ -39,6 +39,11 @@ public final class ConnectChannel implements AutoCloseable {
     return new ConnectChannel(settings, NettyChannels.open(settings));
   }
 
+  /** The version of spark-connect-java, such as {@code 0.1.0}. */
+  public static String clientVersion() {
+    return io.sparkconnect.transport.internal.LibraryVersion.get();
+  }
+
   /** The channel to build stubs on; headers and user agent are already attached. */
   public Channel channel() {
     return opened.channel();

@@ -1,0 +1,33 @@
+package io.sparkconnect.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code spark-connect} command-line tool: run SQL, start servers, and print versions. */
+@Command(
+    name = "spark-connect",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionCommand.Provider.class,
+    description = "Runs SQL on Spark Connect servers and starts local servers for testing.",
+    subcommands = {SqlCommand.class, ServerCommand.class, VersionCommand.class,
+        CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the tool and returns its exit code; for tests and embedding. */
+  public static int run(String... args) {
+    return new CommandLine(new Main())
+        .setExecutionExceptionHandler(new ErrorHandler())
+        .execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose sql, server or version");
+  }
+}

@@ -1,0 +1,54 @@
+package io.sparkconnect.cli;
+
+import io.sparkconnect.testkit.SparkConnectServer;
+import io.sparkconnect.testkit.SparkVersions;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code spark-connect server}: starts a local server, prints its address, and runs until interrupted. */
+@Command(name = "server", mixinStandardHelpOptions = true,
+    description = "Starts a local Spark Connect server on 127.0.0.1, prints its sc:// address, and keeps it "
+        + "running until Ctrl-C.")
+final class ServerCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--spark", paramLabel = "VERSION", defaultValue = "4.1",
+      description = "Spark version: 3.5 or 4.1 (default: ${DEFAULT-VALUE}).")
+  String sparkVersion;
+
+  @Option(names = "--heap", paramLabel = "SIZE", defaultValue = SparkConnectServer.DEFAULT_HEAP,
+      description = "Server JVM heap, such as 2g (default: ${DEFAULT-VALUE}).")
+  String heap;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    try {
+      SparkVersions.resolve(sparkVersion);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (SparkConnectServer server = SparkConnectServer.builder()
+        .sparkVersion(sparkVersion)
+        .heap(heap)
+        .progress(line -> {
+          err.println(line);
+          err.flush();
+        })
+        .start()) {
+      out.println(server.connectionString());
+      out.flush();
+      err.println("Spark Connect " + server.sparkVersion() + " is ready; logs in " + server.logFile()
+          + ". Press Ctrl-C to stop.");
+      err.flush();
+      int exit = server.awaitTermination();
+      err.println("The server stopped with exit code " + exit);
+      return exit == 0 ? 0 : ErrorHandler.SERVER_FAILED;
+    }
+  }
+}

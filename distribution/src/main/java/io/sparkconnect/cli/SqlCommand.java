@@ -1,0 +1,72 @@
+package io.sparkconnect.cli;
+
+import io.sparkconnect.sql.DataFrame;
+import io.sparkconnect.sql.Row;
+import io.sparkconnect.sql.SparkSession;
+import io.sparkconnect.testkit.SparkVersions;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code spark-connect sql "..."}: runs one statement and prints its result. */
+@Command(name = "sql", mixinStandardHelpOptions = true,
+    description = "Runs a SQL statement and prints the result. Without --remote it starts an embedded server.")
+final class SqlCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "STATEMENT", description = "The SQL statement to run.")
+  String statement;
+
+  @Option(names = "--remote", paramLabel = "sc://...",
+      description = "The server to connect to. Default: an embedded server started for this command.")
+  String remote;
+
+  @Option(names = "--spark", paramLabel = "VERSION", defaultValue = "4.1",
+      description = "Spark version of the embedded server: 3.5 or 4.1 (default: ${DEFAULT-VALUE}).")
+  String sparkVersion;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
+
+  @Option(names = "--max-rows", paramLabel = "N", defaultValue = "1000",
+      description = "Most rows to print; more are reported, not printed silently (default: ${DEFAULT-VALUE}).")
+  int maxRows;
+
+  @Override
+  public Integer call() {
+    if (maxRows < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--max-rows must be at least 1");
+    }
+    if (remote != null && spec.commandLine().getParseResult().hasMatchedOption("--spark")) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--spark picks the embedded server's version and cannot be used with --remote");
+    }
+    try {
+      SparkVersions.resolve(sparkVersion);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (ServerTarget target = ServerTarget.open(remote, sparkVersion, err);
+        SparkSession spark = SparkSession.builder().remote(target.connectionString())
+            .userAgent("spark-connect-cli").build()) {
+      DataFrame result = spark.sql(statement);
+      List<Row> rows = result.limit(maxRows + 1).collect();
+      boolean more = rows.size() > maxRows;
+      List<Row> shown = more ? rows.subList(0, maxRows) : rows;
+      format.formatter().write(shown.isEmpty() ? result.schema() : shown.get(0).schema(), shown, out);
+      out.flush();
+      if (more) {
+        err.println("(showing the first " + maxRows + " rows; raise --max-rows to see more)");
+      }
+      return 0;
+    }
+  }
+}

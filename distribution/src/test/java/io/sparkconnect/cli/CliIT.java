@@ -1,0 +1,136 @@
+package io.sparkconnect.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparkconnect.sql.SparkSession;
+import io.sparkconnect.testkit.SparkVersions;
+import io.sparkconnect.testkit.junit.ConnectionString;
+import io.sparkconnect.testkit.junit.SparkConnectTest;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Drives the packaged spark-connect tool as a separate process, as a user would. */
+class CliIT {
+  private static final String QUERY =
+      "SELECT id, CAST(id * 1.5 AS DOUBLE) AS x, IF(id = 1, NULL, concat('v,', id)) AS s FROM range(3)";
+
+  @SparkConnectTest
+  void printsATable(@ConnectionString String remote) throws Exception {
+    CliProcess cli = CliProcess.run("sql", "--remote", remote, QUERY);
+    assertEquals(0, cli.exitCode, cli::toString);
+    assertEquals(String.join("\n",
+        "+---+---+----+",
+        "| id|  x|   s|",
+        "+---+---+----+",
+        "|  0|0.0| v,0|",
+        "|  1|1.5|NULL|",
+        "|  2|3.0| v,2|",
+        "+---+---+----+",
+        "(3 rows)", ""), cli.out);
+    assertFalse(cli.err.contains("SLF4J"), cli.err);
+  }
+
+  @SparkConnectTest
+  void printsCsv(@ConnectionString String remote) throws Exception {
+    CliProcess cli = CliProcess.run("sql", "--remote", remote, "--format", "csv", QUERY);
+    assertEquals(0, cli.exitCode, cli::toString);
+    assertEquals("id,x,s\r\n0,0.0,\"v,0\"\r\n1,1.5,\r\n2,3.0,\"v,2\"\r\n", cli.out);
+  }
+
+  @SparkConnectTest
+  void printsJsonLines(@ConnectionString String remote) throws Exception {
+    CliProcess cli = CliProcess.run("sql", "--remote", remote, "--format", "json",
+        "SELECT 1 AS a, 'q\"t' AS b, array(1, 2) AS c, named_struct('k', true) AS d, CAST(NULL AS INT) AS e");
+    assertEquals(0, cli.exitCode, cli::toString);
+    assertEquals("{\"a\":1,\"b\":\"q\\\"t\",\"c\":[1,2],\"d\":{\"k\":true},\"e\":null}\n", cli.out);
+  }
+
+  @SparkConnectTest
+  void reportsRowsBeyondTheLimitInsteadOfDroppingThemSilently(@ConnectionString String remote) throws Exception {
+    CliProcess cli = CliProcess.run("sql", "--remote", remote, "--max-rows", "2", "--format", "csv",
+        "SELECT * FROM range(10)");
+    assertEquals(0, cli.exitCode, cli::toString);
+    assertEquals("id\r\n0\r\n1\r\n", cli.out);
+    assertTrue(cli.err.contains("showing the first 2 rows"), cli.err);
+  }
+
+  @SparkConnectTest
+  void badSqlFailsWithTheServersMessage(@ConnectionString String remote) throws Exception {
+    CliProcess cli = CliProcess.run("sql", "--remote", remote, "SELEC 1");
+    assertEquals(1, cli.exitCode, cli::toString);
+    assertTrue(cli.err.contains("ParseException"), cli.err);
+    assertFalse(cli.err.contains("\tat "), "no stack trace: " + cli.err);
+  }
+
+  static Stream<String> versions() {
+    return SparkVersions.matrix().stream();
+  }
+
+  @ParameterizedTest(name = "embedded spark {0}")
+  @MethodSource("versions")
+  void startsAnEmbeddedServerByDefault(String version) throws Exception {
+    CliProcess cli = CliProcess.run("sql", "--spark", version.substring(0, 3), "SELECT version()");
+    assertEquals(0, cli.exitCode, cli::toString);
+    assertTrue(cli.out.contains("|" + version + " "), cli.out);
+    assertTrue(cli.err.contains("Starting Spark Connect " + version), cli.err);
+  }
+
+  @Test
+  void serverCommandServesUntilStopped() throws Exception {
+    String version = SparkVersions.matrix().get(0);
+    Process server = CliProcess.builder("server", "--spark", version)
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      String address = out.readLine();
+      assertTrue(address != null && address.startsWith("sc://127.0.0.1:"), "first line: " + address);
+      try (SparkSession spark = SparkSession.builder().remote(address).build()) {
+        assertEquals(version, spark.version());
+        assertEquals(3, spark.sql("SELECT * FROM range(3)").count());
+      }
+      int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+      server.destroy();
+      assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the tool should stop on SIGTERM");
+      assertFalse(isListening(port), "the embedded server should stop with the tool");
+    } finally {
+      server.destroyForcibly();
+    }
+  }
+
+  @Test
+  void rejectsBadOptionsWithUsage() throws Exception {
+    CliProcess cli = CliProcess.run("sql", "--spark", "2.4", "SELECT 1");
+    assertEquals(2, cli.exitCode, cli::toString);
+    assertTrue(cli.err.contains("'2.4' is not supported"), cli.err);
+    CliProcess format = CliProcess.run("sql", "--format", "xml", "SELECT 1");
+    assertEquals(2, format.exitCode, format::toString);
+    assertTrue(format.err.contains("table, csv, json"), format.err);
+  }
+
+  @Test
+  void printsItsVersion() throws Exception {
+    CliProcess cli = CliProcess.run("version");
+    assertEquals(0, cli.exitCode, cli::toString);
+    assertTrue(cli.out.startsWith("spark-connect-java "), cli.out);
+    assertTrue(cli.out.contains("3.5.7, 4.1.2"), cli.out);
+  }
+
+  private static boolean isListening(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+}
