@@ -35,6 +35,10 @@ final class CliProcess {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    String repository = System.getProperty("maven.repo.local");
+    if (repository != null) {
+      builder.environment().put("SPARK_CONNECT_OPTS", "-Dmaven.repo.local=" + repository);
+    }
     return builder;
   }
 
