@@ -8,6 +8,7 @@ module io.sparkconnect.core {
   requires transitive io.sparkconnect.proto;
   requires io.grpc.stub;
   requires com.google.protobuf;
+  requires java.sql;
 
   exports io.sparkconnect.sql;
   exports io.sparkconnect.sql.types;

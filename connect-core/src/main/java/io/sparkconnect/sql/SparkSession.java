@@ -7,6 +7,7 @@ import io.sparkconnect.sql.internal.ClientIdentity;
 import io.sparkconnect.sql.internal.QueryRunner;
 import io.sparkconnect.sql.internal.SharedChannel;
 import io.sparkconnect.sql.internal.SparkConnectClient;
+import io.sparkconnect.sql.internal.SqlStatements;
 import io.sparkconnect.transport.ChannelSettings;
 import io.sparkconnect.transport.ConnectChannel;
 import io.sparkconnect.transport.ConnectionString;
@@ -34,6 +35,12 @@ public final class SparkSession implements AutoCloseable {
   private final QueryRunner runner;
   private final RuntimeConfig conf;
   private final AtomicLong planIds = new AtomicLong();
+  private final InheritableThreadLocal<java.util.Set<String>> tags = new InheritableThreadLocal<>() {
+    @Override
+    protected java.util.Set<String> initialValue() {
+      return java.util.Set.of();
+    }
+  };
 
   private SparkSession(SharedChannel channel, ClientIdentity identity) {
     this.channel = channel;
@@ -54,14 +61,124 @@ public final class SparkSession implements AutoCloseable {
    * @throws AnalysisException if it refers to something that does not exist
    */
   public DataFrame sql(String query) {
+    return sql(query, Map.of());
+  }
+
+  /**
+   * Runs a SQL statement with named parameters, written {@code :name} in the text. Values are Java values of the
+   * type table or {@link Column}s.
+   */
+  public DataFrame sql(String query, Map<String, ?> namedArguments) {
     Objects.requireNonNull(query, "query");
-    @SuppressWarnings("deprecation")
-    SqlCommand command = SqlCommand.newBuilder().setSql(query).build();
-    Relation result = runner.executeCommand(Command.newBuilder().setSqlCommand(command).build(), List.of());
+    Objects.requireNonNull(namedArguments, "namedArguments");
+    return runSql(SqlStatements.named(query, namedArguments, this::serverVersion));
+  }
+
+  /** Runs a SQL statement with positional parameters, written {@code ?} in the text. */
+  public DataFrame sql(String query, Object... positionalArguments) {
+    Objects.requireNonNull(query, "query");
+    return runSql(SqlStatements.positional(query, java.util.Arrays.asList(positionalArguments),
+        this::serverVersion));
+  }
+
+  private DataFrame runSql(SqlCommand command) {
+    Relation result = runner.executeCommand(Command.newBuilder().setSqlCommand(command).build(), tags());
     if (result == null) {
       throw new SparkConnectException("The server returned no result for the SQL statement");
     }
-    return new DataFrame(this, result);
+    return new DataFrame(this, withPlanId(result.toBuilder()));
+  }
+
+  io.sparkconnect.sql.internal.ServerVersion serverVersion() {
+    return client.serverVersion();
+  }
+
+  /** The numbers {@code start}, {@code start + step}, ... below {@code end}, in a column named {@code id}. */
+  public DataFrame range(long start, long end, long step, int numPartitions) {
+    if (step == 0) {
+      throw new IllegalArgumentException("range step must not be 0");
+    }
+    io.sparkconnect.proto.Range.Builder range = io.sparkconnect.proto.Range.newBuilder()
+        .setStart(start).setEnd(end).setStep(step);
+    if (numPartitions > 0) {
+      range.setNumPartitions(numPartitions);
+    }
+    return new DataFrame(this, withPlanId(Relation.newBuilder().setRange(range)));
+  }
+
+  public DataFrame range(long start, long end, long step) {
+    return range(start, end, step, 0);
+  }
+
+  public DataFrame range(long start, long end) {
+    return range(start, end, 1, 0);
+  }
+
+  public DataFrame range(long end) {
+    return range(0, end, 1, 0);
+  }
+
+  /** A table or view from the catalog. */
+  public DataFrame table(String name) {
+    return read().table(name);
+  }
+
+  /** Reads files and tables. */
+  public DataFrameReader read() {
+    return new DataFrameReader(this);
+  }
+
+  /** Attaches a tag to the operations this thread (and threads it starts) runs from now on. */
+  public void addTag(String tag) {
+    Objects.requireNonNull(tag, "tag");
+    if (tag.isEmpty() || tag.contains(",")) {
+      throw new IllegalArgumentException("A tag must be non-empty and contain no ',', got '" + tag + "'");
+    }
+    java.util.Set<String> current = new java.util.LinkedHashSet<>(tags.get());
+    current.add(tag);
+    tags.set(java.util.Collections.unmodifiableSet(current));
+  }
+
+  public void removeTag(String tag) {
+    java.util.Set<String> current = new java.util.LinkedHashSet<>(tags.get());
+    current.remove(tag);
+    tags.set(java.util.Collections.unmodifiableSet(current));
+  }
+
+  /** The tags of this thread's operations. */
+  public java.util.Set<String> getTags() {
+    return tags.get();
+  }
+
+  public void clearTags() {
+    tags.set(java.util.Set.of());
+  }
+
+  java.util.Set<String> tags() {
+    return tags.get();
+  }
+
+  /** Interrupts every running operation of this session; returns the ids of those interrupted. */
+  public List<String> interruptAll() {
+    return interrupt(io.sparkconnect.proto.InterruptRequest.newBuilder().setInterruptType(
+        io.sparkconnect.proto.InterruptRequest.InterruptType.INTERRUPT_TYPE_ALL));
+  }
+
+  /** Interrupts the running operations with this tag; returns the ids of those interrupted. */
+  public List<String> interruptTag(String tag) {
+    return interrupt(io.sparkconnect.proto.InterruptRequest.newBuilder().setInterruptType(
+        io.sparkconnect.proto.InterruptRequest.InterruptType.INTERRUPT_TYPE_TAG).setOperationTag(tag));
+  }
+
+  /** Interrupts one operation by id; returns its id if it was running. */
+  public List<String> interruptOperation(String operationId) {
+    return interrupt(io.sparkconnect.proto.InterruptRequest.newBuilder().setInterruptType(
+        io.sparkconnect.proto.InterruptRequest.InterruptType.INTERRUPT_TYPE_OPERATION_ID)
+        .setOperationId(operationId));
+  }
+
+  private List<String> interrupt(io.sparkconnect.proto.InterruptRequest.Builder request) {
+    return List.copyOf(client.interrupt(request).getInterruptedIdsList());
   }
 
   /** The server's Spark version, such as {@code 4.1.2}. */

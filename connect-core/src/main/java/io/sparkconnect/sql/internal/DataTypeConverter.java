@@ -97,6 +97,92 @@ public final class DataTypeConverter {
     return new StructType(fields);
   }
 
+  /** The protocol form of a data type, for casts and schemas sent to the server. */
+  public static io.sparkconnect.proto.DataType toProto(DataType type) {
+    io.sparkconnect.proto.DataType.Builder out = io.sparkconnect.proto.DataType.newBuilder();
+    if (type instanceof StructType) {
+      io.sparkconnect.proto.DataType.Struct.Builder struct = io.sparkconnect.proto.DataType.Struct.newBuilder();
+      for (StructField field : ((StructType) type).fields()) {
+        io.sparkconnect.proto.DataType.StructField.Builder f = io.sparkconnect.proto.DataType.StructField.newBuilder()
+            .setName(field.name()).setDataType(toProto(field.dataType())).setNullable(field.nullable());
+        if (field.metadata() != null) {
+          f.setMetadata(field.metadata());
+        }
+        struct.addFields(f);
+      }
+      return out.setStruct(struct).build();
+    }
+    if (type instanceof ArrayType) {
+      ArrayType array = (ArrayType) type;
+      return out.setArray(io.sparkconnect.proto.DataType.Array.newBuilder()
+          .setElementType(toProto(array.elementType())).setContainsNull(array.containsNull())).build();
+    }
+    if (type instanceof MapType) {
+      MapType map = (MapType) type;
+      return out.setMap(io.sparkconnect.proto.DataType.Map.newBuilder().setKeyType(toProto(map.keyType()))
+          .setValueType(toProto(map.valueType())).setValueContainsNull(map.valueContainsNull())).build();
+    }
+    if (type instanceof DecimalType) {
+      DecimalType decimal = (DecimalType) type;
+      return out.setDecimal(io.sparkconnect.proto.DataType.Decimal.newBuilder()
+          .setPrecision(decimal.precision()).setScale(decimal.scale())).build();
+    }
+    if (type instanceof IntervalType) {
+      IntervalType interval = (IntervalType) type;
+      return interval.isYearMonth()
+          ? out.setYearMonthInterval(io.sparkconnect.proto.DataType.YearMonthInterval.newBuilder()
+              .setStartField(interval.startField()).setEndField(interval.endField())).build()
+          : out.setDayTimeInterval(io.sparkconnect.proto.DataType.DayTimeInterval.newBuilder()
+              .setStartField(interval.startField()).setEndField(interval.endField())).build();
+    }
+    if (type instanceof SizedType) {
+      SizedType sized = (SizedType) type;
+      switch (sized.typeName()) {
+        case "char":
+          return out.setChar(io.sparkconnect.proto.DataType.Char.newBuilder().setLength(sized.size())).build();
+        case "varchar":
+          return out.setVarChar(io.sparkconnect.proto.DataType.VarChar.newBuilder().setLength(sized.size())).build();
+        default:
+          return out.setTime(io.sparkconnect.proto.DataType.Time.newBuilder().setPrecision(sized.size())).build();
+      }
+    }
+    switch (type.simpleString()) {
+      case "void":
+        return out.setNull(io.sparkconnect.proto.DataType.NULL.getDefaultInstance()).build();
+      case "boolean":
+        return out.setBoolean(io.sparkconnect.proto.DataType.Boolean.getDefaultInstance()).build();
+      case "tinyint":
+        return out.setByte(io.sparkconnect.proto.DataType.Byte.getDefaultInstance()).build();
+      case "smallint":
+        return out.setShort(io.sparkconnect.proto.DataType.Short.getDefaultInstance()).build();
+      case "int":
+        return out.setInteger(io.sparkconnect.proto.DataType.Integer.getDefaultInstance()).build();
+      case "bigint":
+        return out.setLong(io.sparkconnect.proto.DataType.Long.getDefaultInstance()).build();
+      case "float":
+        return out.setFloat(io.sparkconnect.proto.DataType.Float.getDefaultInstance()).build();
+      case "double":
+        return out.setDouble(io.sparkconnect.proto.DataType.Double.getDefaultInstance()).build();
+      case "string":
+        return out.setString(io.sparkconnect.proto.DataType.String.getDefaultInstance()).build();
+      case "binary":
+        return out.setBinary(io.sparkconnect.proto.DataType.Binary.getDefaultInstance()).build();
+      case "date":
+        return out.setDate(io.sparkconnect.proto.DataType.Date.getDefaultInstance()).build();
+      case "timestamp":
+        return out.setTimestamp(io.sparkconnect.proto.DataType.Timestamp.getDefaultInstance()).build();
+      case "timestamp_ntz":
+        return out.setTimestampNtz(io.sparkconnect.proto.DataType.TimestampNTZ.getDefaultInstance()).build();
+      case "interval":
+        return out.setCalendarInterval(io.sparkconnect.proto.DataType.CalendarInterval.getDefaultInstance()).build();
+      case "variant":
+        return out.setVariant(io.sparkconnect.proto.DataType.Variant.getDefaultInstance()).build();
+      default:
+        return out.setUnparsed(io.sparkconnect.proto.DataType.Unparsed.newBuilder()
+            .setDataTypeString(type.simpleString())).build();
+    }
+  }
+
   /** The schema of a result: a struct as is, any other type as a single column named {@code value}. */
   public static StructType schemaFromProto(io.sparkconnect.proto.DataType type) {
     if (type.hasStruct()) {

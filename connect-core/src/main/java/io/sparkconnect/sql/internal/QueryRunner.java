@@ -34,6 +34,19 @@ public final class QueryRunner {
     }
   }
 
+  /** Streams a query's rows, decoding one batch at a time. */
+  public RowIterator iterate(Relation relation, Collection<String> tags) {
+    return new RowIterator(new ArrowResult(client.execute(Plan.newBuilder().setRoot(relation).build(), tags)));
+  }
+
+  /** Hands each result batch to {@code consumer} as Arrow vectors; returns the number of rows. */
+  public long forEachArrowBatch(Relation relation, Collection<String> tags,
+      java.util.function.Consumer<org.apache.arrow.vector.VectorSchemaRoot> consumer) {
+    try (ArrowResult result = new ArrowResult(client.execute(Plan.newBuilder().setRoot(relation).build(), tags))) {
+      return result.forEachArrowBatch(consumer);
+    }
+  }
+
   /** Runs a command and returns the relation of its {@code sql_command_result}, or null. */
   public Relation executeCommand(Command command, Collection<String> tags) {
     try (ArrowResult result = new ArrowResult(client.execute(Plan.newBuilder().setCommand(command).build(), tags))) {

@@ -26,6 +26,11 @@ public final class ArrayType extends DataType {
   }
 
   @Override
+  public String sql() {
+    return "ARRAY<" + elementType.sql() + ">";
+  }
+
+  @Override
   public boolean equals(Object other) {
     return other instanceof ArrayType && ((ArrayType) other).elementType.equals(elementType)
         && ((ArrayType) other).containsNull == containsNull;

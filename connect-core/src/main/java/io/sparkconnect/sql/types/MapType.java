@@ -32,6 +32,11 @@ public final class MapType extends DataType {
   }
 
   @Override
+  public String sql() {
+    return "MAP<" + keyType.sql() + ", " + valueType.sql() + ">";
+  }
+
+  @Override
   public boolean equals(Object other) {
     if (!(other instanceof MapType)) {
       return false;

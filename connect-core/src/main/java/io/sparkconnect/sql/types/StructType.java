@@ -78,6 +78,17 @@ public final class StructType extends DataType {
     return out.append('>').toString();
   }
 
+  @Override
+  public String sql() {
+    StringBuilder out = new StringBuilder("STRUCT<");
+    for (int i = 0; i < fields.size(); i++) {
+      StructField field = fields.get(i);
+      out.append(i == 0 ? "" : ", ").append('`').append(field.name().replace("`", "``")).append("`: ")
+          .append(field.dataType().sql()).append(field.nullable() ? "" : " NOT NULL");
+    }
+    return out.append('>').toString();
+  }
+
   /** The schema as an indented tree, as {@code printSchema()} shows it. */
   public String treeString() {
     StringBuilder out = new StringBuilder("root\n");
