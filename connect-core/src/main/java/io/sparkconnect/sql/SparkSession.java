@@ -42,9 +42,9 @@ public final class SparkSession implements AutoCloseable {
     }
   };
 
-  private SparkSession(SharedChannel channel, ClientIdentity identity) {
+  private SparkSession(SharedChannel channel, ClientIdentity identity, int preferredChunkSize) {
     this.channel = channel;
-    this.client = new SparkConnectClient(channel.channel(), identity);
+    this.client = new SparkConnectClient(channel.channel(), identity, preferredChunkSize);
     this.runner = new QueryRunner(client);
     this.conf = new RuntimeConfig(client);
   }
@@ -201,7 +201,28 @@ public final class SparkSession implements AutoCloseable {
    * session leaves the other open.
    */
   public SparkSession newSession() {
-    return new SparkSession(channel.retain(), client.identity().withSessionId(UUID.randomUUID()));
+    return new SparkSession(channel.retain(), client.identity().withSessionId(UUID.randomUUID()),
+        client.preferredChunkSize());
+  }
+
+  /**
+   * A copy of this session on the server, with its configuration, temporary views and functions, that then
+   * evolves on its own (Spark 4.1+).
+   *
+   * @throws SparkConnectException on older servers
+   */
+  public SparkSession cloneSession() {
+    String id = client.cloneSession(UUID.randomUUID().toString());
+    return new SparkSession(channel.retain(), client.identity().withSessionId(UUID.fromString(id)),
+        client.preferredChunkSize());
+  }
+
+  /** Parses a DDL type or schema string, such as {@code "a INT, b ARRAY<STRING>"}, on the server. */
+  public io.sparkconnect.sql.types.DataType parseDataType(String ddl) {
+    return io.sparkconnect.sql.internal.DataTypeConverter.fromProto(client.analyze(
+        io.sparkconnect.proto.AnalyzePlanRequest.newBuilder().setDdlParse(
+            io.sparkconnect.proto.AnalyzePlanRequest.DDLParse.newBuilder().setDdlString(ddl)))
+        .getDdlParse().getParsed());
   }
 
   /** Releases the session on the server and closes the connection once no session uses it. Idempotent. */
@@ -258,8 +279,21 @@ public final class SparkSession implements AutoCloseable {
     private UUID sessionId;
     private String userAgent;
     private Integer maxMessageSize;
+    private int arrowChunkSize;
 
     private Builder() {}
+
+    /**
+     * The size in bytes that 4.1+ servers should cut large Arrow batches into; the server's default (about 120
+     * MiB) when not set. The client reassembles the chunks.
+     */
+    public Builder arrowChunkSize(int bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("arrowChunkSize must be at least 1024 bytes, got " + bytes);
+      }
+      this.arrowChunkSize = bytes;
+      return this;
+    }
 
     /**
      * The server, as {@code sc://host[:port]/;key=value;...}. Defaults to the {@code SPARK_REMOTE} environment
@@ -358,7 +392,7 @@ public final class SparkSession implements AutoCloseable {
           userId != null ? userId : connection.userId().orElse(System.getProperty("user.name", "")),
           userName != null ? userName : connection.userName().orElse(null),
           userAgent != null ? userAgent : connection.userAgent().orElse(null));
-      return new SparkSession(new SharedChannel(ConnectChannel.open(channelSettings)), identity);
+      return new SparkSession(new SharedChannel(ConnectChannel.open(channelSettings)), identity, arrowChunkSize);
     }
   }
 }

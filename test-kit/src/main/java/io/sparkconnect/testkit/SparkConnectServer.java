@@ -98,6 +98,7 @@ public final class SparkConnectServer implements AutoCloseable {
     private Duration startTimeout = DEFAULT_START_TIMEOUT;
     private final Map<String, String> conf = new LinkedHashMap<>();
     private Consumer<String> progress = line -> { };
+    private int port;
 
     private Builder() {}
 
@@ -142,6 +143,15 @@ public final class SparkConnectServer implements AutoCloseable {
       return this;
     }
 
+    /** A fixed port on 127.0.0.1, for example to restart a server where clients expect it; free by default. */
+    public Builder port(int port) {
+      if (port < 1 || port > 65535) {
+        throw new IllegalArgumentException("port must be between 1 and 65535, got " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
     /** Receives progress lines: jar downloads and start-up. */
     public Builder progress(Consumer<String> progress) {
       this.progress = Objects.requireNonNull(progress, "progress");
@@ -155,7 +165,7 @@ public final class SparkConnectServer implements AutoCloseable {
      */
     public SparkConnectServer start() {
       Path work = workDirectory != null ? workDirectory : defaultWorkDirectory();
-      return new SparkConnectServer(ServerProcess.start(sparkVersion, work, heap, startTimeout, conf, progress));
+      return new SparkConnectServer(ServerProcess.start(sparkVersion, port, work, heap, startTimeout, conf, progress));
     }
 
     private static Path defaultWorkDirectory() {

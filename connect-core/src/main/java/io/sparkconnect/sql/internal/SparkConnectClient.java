@@ -20,7 +20,6 @@ import io.sparkconnect.sql.SparkConnectException;
 import io.sparkconnect.transport.ConnectChannel;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -36,11 +35,18 @@ public final class SparkConnectClient {
   private final SparkConnectServiceGrpc.SparkConnectServiceBlockingStub stub;
   private final ServerSessionTracker serverSession = new ServerSessionTracker();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final int preferredChunkSize;
   private volatile ServerVersion serverVersion;
 
-  public SparkConnectClient(ConnectChannel channel, ClientIdentity identity) {
+  /**
+   * A client for one session.
+   *
+   * @param preferredChunkSize the Arrow chunk size to ask 4.1+ servers for, or 0 for the server's default
+   */
+  public SparkConnectClient(ConnectChannel channel, ClientIdentity identity, int preferredChunkSize) {
     this.channel = channel;
     this.identity = identity;
+    this.preferredChunkSize = preferredChunkSize;
     SparkConnectServiceGrpc.SparkConnectServiceBlockingStub blocking =
         SparkConnectServiceGrpc.newBlockingStub(channel.channel());
     this.stub = channel.callCredentials().map(blocking::withCallCredentials).orElse(blocking);
@@ -115,11 +121,12 @@ public final class SparkConnectClient {
     if (observed != null) {
       request.setClientObservedServerSideSessionId(observed);
     }
-    if (serverVersion().isAtLeast(4, 1)) {
-      request.addRequestOptions(ExecutePlanRequest.RequestOption.newBuilder()
-          .setResultChunkingOptions(io.sparkconnect.proto.ResultChunkingOptions.newBuilder()
-              .setAllowArrowBatchChunking(true)));
+    io.sparkconnect.proto.ResultChunkingOptions.Builder chunking =
+        io.sparkconnect.proto.ResultChunkingOptions.newBuilder().setAllowArrowBatchChunking(true);
+    if (preferredChunkSize > 0) {
+      chunking.setPreferredArrowChunkSize(preferredChunkSize);
     }
+    request.addRequestOptions(ExecutePlanRequest.RequestOption.newBuilder().setResultChunkingOptions(chunking));
     checkOpen();
     Context.CancellableContext context = Context.current().withCancellation();
     Iterator<ExecutePlanResponse> responses;
@@ -141,13 +148,39 @@ public final class SparkConnectClient {
     return response;
   }
 
+  /**
+   * Clones this session on the server (4.1+) with its configuration, temporary views and functions.
+   *
+   * @return the new session's id
+   */
+  public String cloneSession(String newSessionId) {
+    ServerVersion version = serverVersion();
+    if (!version.isAtLeast(4, 1)) {
+      throw new SparkConnectException("cloneSession() needs a Spark 4.1 or newer server; this one is " + version);
+    }
+    io.sparkconnect.proto.CloneSessionRequest.Builder request = io.sparkconnect.proto.CloneSessionRequest.newBuilder()
+        .setSessionId(identity.sessionId())
+        .setUserContext(identity.userContext())
+        .setClientType(identity.clientType())
+        .setNewSessionId(newSessionId);
+    String observed = serverSession.observed();
+    if (observed != null) {
+      request.setClientObservedServerSideSessionId(observed);
+    }
+    return call(() -> stub.cloneSession(request.build())).getNewSessionId();
+  }
+
+  public int preferredChunkSize() {
+    return preferredChunkSize;
+  }
+
   /** Releases the session on the server (4.0+); on 3.5, which has no such call, this does nothing remote. */
   public void release() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
     ServerVersion version = serverVersion;
-    if (version == null || !version.isAtLeast(4, 0)) {
+    if (version != null && !version.isAtLeast(4, 0)) {
       return;
     }
     try {
@@ -157,6 +190,12 @@ public final class SparkConnectClient {
           .setClientType(identity.clientType())
           .build());
     } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == io.grpc.Status.Code.UNIMPLEMENTED) {
+        return;
+      }
+      if (e.getStatus().getCode() == io.grpc.Status.Code.UNAVAILABLE) {
+        return;
+      }
       throw convert(e);
     }
   }
@@ -206,7 +245,4 @@ public final class SparkConnectClient {
       return null;
     }
   }
-
-  /** Tags that are attached to no operation: kept here so callers can pass an immutable empty list. */
-  public static final List<String> NO_TAGS = List.of();
 }

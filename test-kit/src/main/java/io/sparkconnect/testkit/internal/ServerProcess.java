@@ -60,11 +60,11 @@ public final class ServerProcess {
    *
    * @throws ServerStartException with the log tail when the server exits or does not answer in time
    */
-  public static ServerProcess start(String sparkVersion, Path workRoot, String heap, Duration timeout,
-      Map<String, String> conf, Consumer<String> progress) {
+  public static ServerProcess start(String sparkVersion, int requestedPort, Path workRoot, String heap,
+      Duration timeout, Map<String, String> conf, Consumer<String> progress) {
     List<Path> jars = ServerClasspath.resolve(sparkVersion, progress);
-    int port = FreePort.find();
-    Path work = workRoot.resolve("spark-" + sparkVersion + "-" + port);
+    int port = requestedPort > 0 ? requestedPort : FreePort.find();
+    Path work = workRoot.resolve("spark-" + sparkVersion + "-" + port + "-" + System.nanoTime());
     Path logFile = work.resolve("server.log");
     List<String> command = command(sparkVersion, port, work, heap, conf, jars);
     progress.accept("Starting Spark Connect " + sparkVersion + " on 127.0.0.1:" + port + " (log: " + logFile + ")");
