@@ -51,7 +51,10 @@ public final class Literals {
     }
     if (value instanceof BigDecimal) {
       BigDecimal decimal = (BigDecimal) value;
-      int scale = Math.max(decimal.scale(), 0);
+      if (decimal.scale() < 0) {
+        decimal = decimal.setScale(0);
+      }
+      int scale = decimal.scale();
       int precision = Math.max(decimal.precision(), scale);
       if (precision > 38) {
         throw new IllegalArgumentException("Decimal " + decimal + " needs precision " + precision
