@@ -3,6 +3,7 @@ package io.sparkconnect.sql;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparkconnect.sql.types.ArrayType;
@@ -210,6 +211,29 @@ class TypesIT {
         assertEquals(0, new BigDecimal(i).divide(new BigDecimal(4)).compareTo(row.getDecimal(2)));
         assertEquals(List.of((long) i, (long) i + 1), row.getList(3));
       }
+    }
+  }
+
+  @SparkConnectTest
+  void variantsOn4xRenderAsJson(SparkConnectServer server) {
+    if (server.sparkVersion().startsWith("3.")) {
+      try (SparkSession spark = connect(server)) {
+        assertThrows(AnalysisException.class, () -> spark.sql("SELECT parse_json('1')").collect(),
+            "3.5 servers have no variant type");
+      }
+      return;
+    }
+    try (SparkSession spark = connect(server)) {
+      String json = "{\"a\":1,\"b\":[true,null,\"x\",2.5],\"c\":{\"d\":-7,\"e\":\"long string that is "
+          + "more than sixty-three bytes so it is not stored as a short string\"},\"f\":12345678901}";
+      Row row = spark.sql("SELECT parse_json('" + json + "') AS v, parse_json('null') AS n, "
+          + "CAST(NULL AS VARIANT) AS missing").first();
+      assertEquals(DataTypes.VariantType, row.schema().field(0).dataType());
+      Variant variant = (Variant) row.get(0);
+      String expected = spark.sql("SELECT to_json(parse_json('" + json + "'))").first().getString(0);
+      assertEquals(expected, variant.toJson());
+      assertEquals("null", ((Variant) row.get(1)).toJson());
+      assertNull(row.get(2));
     }
   }
 }

@@ -3,7 +3,9 @@ package io.sparkconnect.sql.internal;
 import io.sparkconnect.arrow.StructValue;
 import io.sparkconnect.sql.Row;
 import io.sparkconnect.sql.types.ArrayType;
+import io.sparkconnect.sql.Variant;
 import io.sparkconnect.sql.types.DataType;
+import io.sparkconnect.sql.types.DataTypes;
 import io.sparkconnect.sql.types.MapType;
 import io.sparkconnect.sql.types.StructType;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ final class ValueConverter {
 
   /** Whether values of this type contain structs and so need converting. */
   static boolean needsConversion(DataType type) {
-    if (type instanceof StructType) {
+    if (type instanceof StructType || type.equals(DataTypes.VariantType)) {
       return true;
     }
     if (type instanceof ArrayType) {
@@ -33,6 +35,12 @@ final class ValueConverter {
   static Object convert(Object value, DataType type) {
     if (value == null) {
       return null;
+    }
+    if (type.equals(DataTypes.VariantType) && value instanceof StructValue) {
+      StructValue struct = (StructValue) value;
+      int valueIndex = struct.names().indexOf("value");
+      int metadataIndex = struct.names().indexOf("metadata");
+      return new Variant((byte[]) struct.get(valueIndex), (byte[]) struct.get(metadataIndex));
     }
     if (type instanceof StructType && value instanceof StructValue) {
       StructValue struct = (StructValue) value;
