@@ -573,13 +573,27 @@ public final class DataFrame {
     return derive(relation);
   }
 
-  /** Records metrics about the rows while the query runs, under a name. */
+  /**
+   * Records aggregate metrics about the rows while an action runs, under a name; read them afterwards with
+   * {@link Observation#get()} or {@link SparkSession#observedMetrics(String)}.
+   */
   public DataFrame observe(String name, Column metric, Column... more) {
     List<Expression> metrics = new ArrayList<>();
     metrics.add(metric.expression());
     metrics.addAll(expressions(more));
+    List<String> names = new ArrayList<>();
+    for (Expression expression : metrics) {
+      names.add(expression.hasAlias() ? expression.getAlias().getName(0) : "_" + (names.size() + 1));
+    }
+    session.runner().observations().declare(name, names);
     return derive(Relation.newBuilder().setCollectMetrics(io.sparkconnect.proto.CollectMetrics.newBuilder()
         .setInput(plan).setName(name).addAllMetrics(metrics)));
+  }
+
+  /** Records metrics into an {@link Observation}, readable once an action on the result has run. */
+  public DataFrame observe(Observation observation, Column metric, Column... more) {
+    observation.bind(session);
+    return observe(observation.name(), metric, more);
   }
 
   // ---- actions

@@ -217,6 +217,21 @@ public final class SparkSession implements AutoCloseable {
         client.preferredChunkSize());
   }
 
+  /**
+   * The metrics of the named {@link DataFrame#observe(String, Column, Column...)} reported by the latest action
+   * that ran it, keyed by the metric names.
+   *
+   * @throws java.util.NoSuchElementException if no action has reported them yet
+   */
+  public Map<String, Object> observedMetrics(String name) {
+    Map<String, Object> metrics = runner.observations().get(name);
+    if (metrics == null) {
+      throw new java.util.NoSuchElementException("No metrics observed under '" + name
+          + "' yet; run an action such as collect() or count() on the observed DataFrame first");
+    }
+    return metrics;
+  }
+
   /** Parses a DDL type or schema string, such as {@code "a INT, b ARRAY<STRING>"}, on the server. */
   public io.sparkconnect.sql.types.DataType parseDataType(String ddl) {
     return io.sparkconnect.sql.internal.DataTypeConverter.fromProto(client.analyze(

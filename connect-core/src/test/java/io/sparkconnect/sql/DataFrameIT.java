@@ -444,4 +444,18 @@ class DataFrameIT {
       assertEquals(List.of(), spark.interruptAll());
     }
   }
+
+  @SparkConnectTest
+  void observedMetricsArriveWithTheAction(SparkConnectServer server) {
+    try (SparkSession spark = connect(server)) {
+      Observation observation = new Observation("stats");
+      DataFrame observed = spark.range(100).observe(observation, count(lit(1)).alias("rows"),
+          max(col("id")).alias("top"), sum("id").alias("total"));
+      assertThrows(java.util.NoSuchElementException.class, observation::get);
+      assertEquals(100, observed.collect().size());
+      assertEquals(Map.of("rows", 100L, "top", 99L, "total", 4950L), observation.get());
+      spark.range(10).observe("named", functions.min(col("id")).alias("low")).count();
+      assertEquals(Map.of("low", 0L), spark.observedMetrics("named"));
+    }
+  }
 }

@@ -20,6 +20,7 @@ public final class ArrowResult implements AutoCloseable {
   private static final long MAX_ARROW_BYTES = Long.MAX_VALUE;
 
   private final ResponseStream stream;
+  private final ObservedMetricsStore observations;
   private final ArrowStreamDecoder decoder = ArrowStreamDecoder.create(MAX_ARROW_BYTES);
   private final ChunkAssembler chunks = new ChunkAssembler();
   private final Deque<DecodedBatch> pending = new ArrayDeque<>();
@@ -27,8 +28,9 @@ public final class ArrowResult implements AutoCloseable {
   private Relation commandResult;
   private boolean finished;
 
-  public ArrowResult(ResponseStream stream) {
+  public ArrowResult(ResponseStream stream, ObservedMetricsStore observations) {
     this.stream = stream;
+    this.observations = observations;
   }
 
   /** The result schema, reading ahead until it arrives; null if the execution sends none. */
@@ -96,6 +98,7 @@ public final class ArrowResult implements AutoCloseable {
 
   /** Records what a response carries; returns a complete Arrow IPC stream when one is ready. */
   private ByteString handle(ExecutePlanResponse response) {
+    response.getObservedMetricsList().forEach(observations::record);
     if (response.hasSchema() && schema == null) {
       schema = DataTypeConverter.schemaFromProto(response.getSchema());
     }
