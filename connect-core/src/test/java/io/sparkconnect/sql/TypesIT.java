@@ -236,4 +236,23 @@ class TypesIT {
       assertNull(row.get(2));
     }
   }
+
+  @SparkConnectTest
+  void timeOfDayOn41WhenEnabled(SparkConnectServer server) {
+    if (server.sparkVersion().compareTo("4.1") < 0) {
+      try (SparkSession spark = connect(server)) {
+        assertThrows(SparkServerException.class, () -> spark.sql("SELECT TIME'12:34:56' AS t").collect(),
+            "servers before 4.1 have no TIME type");
+      }
+      return;
+    }
+    try (SparkSession spark = connect(server)) {
+      spark.conf().set("spark.sql.timeType.enabled", "true");
+      List<Row> rows = withNullRow(spark, "TIME'12:34:56.123456' AS t, TIME'00:00:00' AS midnight");
+      assertEquals(java.time.LocalTime.of(12, 34, 56, 123_456_000), rows.get(0).get(0));
+      assertEquals(java.time.LocalTime.MIDNIGHT, rows.get(0).get(1));
+      assertEquals(io.sparkconnect.sql.types.SizedType.timeType(6), rows.get(0).schema().field(0).dataType());
+      assertSecondRowNull(rows);
+    }
+  }
 }
