@@ -1,0 +1,2 @@
+/** Retry and reattach policy interfaces, their built-in defaults, and ServiceLoader discovery. */
+package io.sparkconnect.spi;
