@@ -5,6 +5,7 @@
 module io.sparkconnect.core {
   requires transitive io.sparkconnect.transport;
   requires transitive io.sparkconnect.arrow;
+  requires transitive io.sparkconnect.spi;
   requires transitive io.sparkconnect.proto;
   requires io.grpc.stub;
   requires com.google.protobuf;

@@ -3,7 +3,14 @@ package io.sparkconnect.sql;
 import io.sparkconnect.proto.Command;
 import io.sparkconnect.proto.Relation;
 import io.sparkconnect.proto.SqlCommand;
+import io.sparkconnect.spi.Policies;
+import io.sparkconnect.spi.ReattachPolicy;
+import io.sparkconnect.spi.RetryListener;
+import io.sparkconnect.spi.RetryPolicy;
+import io.sparkconnect.spi.Sleeper;
+import io.sparkconnect.spi.Ticker;
 import io.sparkconnect.sql.internal.ClientIdentity;
+import io.sparkconnect.sql.internal.ClientPolicies;
 import io.sparkconnect.sql.internal.QueryRunner;
 import io.sparkconnect.sql.internal.SharedChannel;
 import io.sparkconnect.sql.internal.SparkConnectClient;
@@ -12,6 +19,7 @@ import io.sparkconnect.transport.ChannelSettings;
 import io.sparkconnect.transport.ConnectChannel;
 import io.sparkconnect.transport.ConnectionString;
 import io.sparkconnect.transport.TlsSettings;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +50,10 @@ public final class SparkSession implements AutoCloseable {
     }
   };
 
-  private SparkSession(SharedChannel channel, ClientIdentity identity, int preferredChunkSize) {
+  private SparkSession(SharedChannel channel, ClientIdentity identity, ClientPolicies policies,
+      int preferredChunkSize) {
     this.channel = channel;
-    this.client = new SparkConnectClient(channel.channel(), identity, preferredChunkSize);
+    this.client = new SparkConnectClient(channel.channel(), identity, policies, preferredChunkSize);
     this.runner = new QueryRunner(client);
     this.conf = new RuntimeConfig(client);
   }
@@ -202,7 +211,7 @@ public final class SparkSession implements AutoCloseable {
    */
   public SparkSession newSession() {
     return new SparkSession(channel.retain(), client.identity().withSessionId(UUID.randomUUID()),
-        client.preferredChunkSize());
+        client.policies(), client.preferredChunkSize());
   }
 
   /**
@@ -214,7 +223,7 @@ public final class SparkSession implements AutoCloseable {
   public SparkSession cloneSession() {
     String id = client.cloneSession(UUID.randomUUID().toString());
     return new SparkSession(channel.retain(), client.identity().withSessionId(UUID.fromString(id)),
-        client.preferredChunkSize());
+        client.policies(), client.preferredChunkSize());
   }
 
   /**
@@ -295,8 +304,76 @@ public final class SparkSession implements AutoCloseable {
     private String userAgent;
     private Integer maxMessageSize;
     private int arrowChunkSize;
+    private RetryPolicy retryPolicy;
+    private ReattachPolicy reattachPolicy;
+    private RetryListener retryListener = RetryListener.none();
+    private Sleeper sleeper = Sleeper.system();
+    private Ticker ticker = Ticker.system();
+    private Duration rpcDeadline = ClientPolicies.DEFAULT_RPC_DEADLINE;
+    private Duration operationDeadline;
 
     private Builder() {}
+
+    /** The policy for retrying failed calls; the built-in {@code default} unless set here or in the connection string. */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * A retry policy by name, found with {@link java.util.ServiceLoader}.
+     *
+     * @throws IllegalArgumentException listing the available names if there is none by that name
+     */
+    public Builder retryPolicy(String name) {
+      return retryPolicy(Policies.retryPolicy(name));
+    }
+
+    /** The policy for resuming broken result streams; the built-in {@code default} unless set. */
+    public Builder reattachPolicy(ReattachPolicy policy) {
+      this.reattachPolicy = Objects.requireNonNull(policy, "reattachPolicy");
+      return this;
+    }
+
+    public Builder reattachPolicy(String name) {
+      return reattachPolicy(Policies.reattachPolicy(name));
+    }
+
+    /** Hears every retry and reattach. */
+    public Builder retryListener(RetryListener listener) {
+      this.retryListener = Objects.requireNonNull(listener, "retryListener");
+      return this;
+    }
+
+    /** The waiting and the clock retries use; replace both in tests for exact timing. */
+    public Builder clock(Sleeper sleeper, Ticker ticker) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
+      return this;
+    }
+
+    /**
+     * The deadline of each call and of each result-stream segment (default 10 minutes); a reattachable result
+     * stream that reaches it is resumed, not failed.
+     */
+    public Builder rpcDeadline(Duration deadline) {
+      Objects.requireNonNull(deadline, "rpcDeadline");
+      if (deadline.isNegative() || deadline.isZero()) {
+        throw new IllegalArgumentException("rpcDeadline must be positive, got " + deadline);
+      }
+      this.rpcDeadline = deadline;
+      return this;
+    }
+
+    /** The longest an operation may run, retries and reattaches included; no limit by default. */
+    public Builder operationDeadline(Duration deadline) {
+      Objects.requireNonNull(deadline, "operationDeadline");
+      if (deadline.isNegative() || deadline.isZero()) {
+        throw new IllegalArgumentException("operationDeadline must be positive, got " + deadline);
+      }
+      this.operationDeadline = deadline;
+      return this;
+    }
 
     /**
      * The size in bytes that 4.1+ servers should cut large Arrow batches into; the server's default (about 120
@@ -407,7 +484,14 @@ public final class SparkSession implements AutoCloseable {
           userId != null ? userId : connection.userId().orElse(System.getProperty("user.name", "")),
           userName != null ? userName : connection.userName().orElse(null),
           userAgent != null ? userAgent : connection.userAgent().orElse(null));
-      return new SparkSession(new SharedChannel(ConnectChannel.open(channelSettings)), identity, arrowChunkSize);
+      RetryPolicy retry = retryPolicy != null ? retryPolicy
+          : connection.retryPolicy().map(Policies::retryPolicy).orElseGet(RetryPolicy::defaults);
+      ReattachPolicy reattach = reattachPolicy != null ? reattachPolicy
+          : connection.reattachPolicy().map(Policies::reattachPolicy).orElseGet(ReattachPolicy::defaults);
+      ClientPolicies policies = new ClientPolicies(retry, reattach, retryListener, sleeper, ticker, rpcDeadline,
+          operationDeadline);
+      return new SparkSession(new SharedChannel(ConnectChannel.open(channelSettings)), identity, policies,
+          arrowChunkSize);
     }
   }
 }

@@ -25,6 +25,8 @@ public final class ConnectionString {
   public static final String SESSION_ID = "session_id";
   public static final String USER_AGENT = "user_agent";
   public static final String GRPC_MAX_MESSAGE_SIZE = "grpc_max_message_size";
+  public static final String RETRY_POLICY = "retry_policy";
+  public static final String REATTACH_POLICY = "reattach_policy";
 
   private final String host;
   private final int port;
@@ -35,6 +37,8 @@ public final class ConnectionString {
   private final UUID sessionId;
   private final String userAgent;
   private final Integer grpcMaxMessageSize;
+  private final String retryPolicy;
+  private final String reattachPolicy;
   private final Map<String, String> headers;
 
   ConnectionString(
@@ -47,6 +51,8 @@ public final class ConnectionString {
       UUID sessionId,
       String userAgent,
       Integer grpcMaxMessageSize,
+      String retryPolicy,
+      String reattachPolicy,
       Map<String, String> headers) {
     this.host = Objects.requireNonNull(host, "host");
     this.port = port;
@@ -57,6 +63,8 @@ public final class ConnectionString {
     this.sessionId = sessionId;
     this.userAgent = userAgent;
     this.grpcMaxMessageSize = grpcMaxMessageSize;
+    this.retryPolicy = retryPolicy;
+    this.reattachPolicy = reattachPolicy;
     this.headers = Map.copyOf(headers);
   }
 
@@ -110,6 +118,16 @@ public final class ConnectionString {
     return grpcMaxMessageSize == null ? OptionalInt.empty() : OptionalInt.of(grpcMaxMessageSize);
   }
 
+  /** The name of the retry policy to use ({@code default}, {@code none} or a plugged-in one), if given. */
+  public Optional<String> retryPolicy() {
+    return Optional.ofNullable(retryPolicy);
+  }
+
+  /** The name of the reattach policy to use, if given. */
+  public Optional<String> reattachPolicy() {
+    return Optional.ofNullable(reattachPolicy);
+  }
+
   /** Every key that is not a known option, with its value; each is sent as a gRPC header. */
   public Map<String, String> headers() {
     return headers;
@@ -131,6 +149,8 @@ public final class ConnectionString {
     appendIfSet(out, SESSION_ID, sessionId);
     appendIfSet(out, USER_AGENT, userAgent);
     appendIfSet(out, GRPC_MAX_MESSAGE_SIZE, grpcMaxMessageSize);
+    appendIfSet(out, RETRY_POLICY, retryPolicy);
+    appendIfSet(out, REATTACH_POLICY, reattachPolicy);
     headers.forEach((key, value) -> out.append(';').append(key).append('=').append(value));
     return out.toString();
   }
@@ -156,6 +176,8 @@ public final class ConnectionString {
         && Objects.equals(sessionId, that.sessionId)
         && Objects.equals(userAgent, that.userAgent)
         && Objects.equals(grpcMaxMessageSize, that.grpcMaxMessageSize)
+        && Objects.equals(retryPolicy, that.retryPolicy)
+        && Objects.equals(reattachPolicy, that.reattachPolicy)
         && headers.equals(that.headers);
   }
 

@@ -24,7 +24,9 @@ final class ConnectionStringParser {
           ConnectionString.USER_NAME,
           ConnectionString.SESSION_ID,
           ConnectionString.USER_AGENT,
-          ConnectionString.GRPC_MAX_MESSAGE_SIZE);
+          ConnectionString.GRPC_MAX_MESSAGE_SIZE,
+          ConnectionString.RETRY_POLICY,
+          ConnectionString.REATTACH_POLICY);
 
   private ConnectionStringParser() {}
 
@@ -124,7 +126,7 @@ final class ConnectionStringParser {
           if (!KNOWN_KEYS.contains(key)) {
             if (!HEADER_NAME.matcher(key).matches()) {
               throw invalid(
-                  "'" + key + "' is neither a known option " + KNOWN_KEYS
+                  "'" + key + "' is neither a known option " + new java.util.TreeSet<>(KNOWN_KEYS)
                       + " nor a valid header name (letters, digits, '-', '_', '.')");
             }
             String nearMiss = nearMiss(key);
@@ -146,6 +148,8 @@ final class ConnectionStringParser {
         values.containsKey(ConnectionString.GRPC_MAX_MESSAGE_SIZE)
             ? parseSize(values.get(ConnectionString.GRPC_MAX_MESSAGE_SIZE))
             : null,
+        nonEmpty(values, ConnectionString.RETRY_POLICY),
+        nonEmpty(values, ConnectionString.REATTACH_POLICY),
         headers);
   }
 

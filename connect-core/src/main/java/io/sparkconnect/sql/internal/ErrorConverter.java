@@ -105,6 +105,10 @@ final class ErrorConverter {
   private static SparkConnectException transportError(StatusRuntimeException error, Status status,
       String target) {
     String description = description(status);
+    if (status.getCode() != Status.Code.UNAVAILABLE && Failures.isConnectionLoss(error)) {
+      return new ConnectionException("The connection to the Spark Connect server at " + target + " broke: "
+          + description + ". Check the network and any proxy between client and server.", error, true);
+    }
     switch (status.getCode()) {
       case UNAVAILABLE:
         return new ConnectionException("Cannot reach the Spark Connect server at " + target + ": " + description
