@@ -77,6 +77,26 @@ class ReliabilityIT {
   }
 
   @SparkConnectTest
+  void partiallyReceivedChunkedBatchesSurviveACut(SparkConnectServer server) {
+    Counting listener = new Counting();
+    // 4.1+ cuts batches into 64 KiB chunks, so 1 MiB connections cut batches apart; 3.5 ignores chunking and
+    // sends batches of up to ~3 MiB, which no connection shorter than a batch can carry.
+    long cutAfter = server.sparkVersion().compareTo("4.1") >= 0 ? 1 << 20 : 8 << 20;
+    try (FaultInjectingProxy proxy = FaultInjectingProxy.builder(server.port()).cutAfterBytes(cutAfter)
+        .lifetime(Duration.ofMinutes(3)).start();
+        SparkSession spark = SparkSession.builder().remote(proxy.connectionString()).retryListener(listener)
+            .arrowChunkSize(64 * 1024).build()) {
+      List<Row> rows = spark.sql("SELECT id, repeat(CAST(id AS STRING), 50) AS s FROM range(40000)").collect();
+      assertEquals(40_000, rows.size());
+      for (int i = 0; i < rows.size(); i += 1999) {
+        assertEquals(i, rows.get(i).getLong(0));
+        assertEquals(Long.toString(i).repeat(50), rows.get(i).getString(1));
+      }
+      assertTrue(listener.reattaches.get() >= 1, "reattaches: " + listener.reattaches.get());
+    }
+  }
+
+  @SparkConnectTest
   void closingAnIteratorMidwayFreesTheServerOperation(SparkConnectServer server) {
     try (SparkSession spark = SparkSession.builder().remote(server.connectionString()).build()) {
       try (CloseableIterator<Row> running = spark.sql(SLOW_QUERY).toLocalIterator()) {

@@ -19,6 +19,9 @@ import java.util.NoSuchElementException;
  * response is lost or repeated. Not thread-safe, except {@link #close()}.
  */
 public final class ResponseStream implements Iterator<ExecutePlanResponse>, AutoCloseable {
+  /** How often an operation the server does not know is executed again before giving up. */
+  private static final int MAX_REEXECUTES = 3;
+
   private final SparkConnectClient client;
   private final ClientPolicies policies;
   private final ExecutePlanRequest request;
@@ -35,6 +38,7 @@ public final class ResponseStream implements Iterator<ExecutePlanResponse>, Auto
   private int reattaches;
   private int failuresWithoutProgress;
   private int sinceRelease;
+  private int reexecutes;
 
   ResponseStream(SparkConnectClient client, ClientPolicies policies, ExecutePlanRequest request) {
     this.client = client;
@@ -126,9 +130,12 @@ public final class ResponseStream implements Iterator<ExecutePlanResponse>, Auto
             + "its result (it restarted or dropped the operation); the result is incomplete, run the query again",
             error);
       }
+      if (++reexecutes > MAX_REEXECUTES) {
+        fail(error, "the server lost the operation " + reexecutes + " times before it sent anything");
+      }
       policies.listener.onReexecute(operationId());
       executeNext = true;
-      retryOrFail(failure, error);
+      current = null;
       return;
     }
     if (executeNext && failure.mentions("INVALID_HANDLE.OPERATION_ALREADY_EXISTS")) {
@@ -151,7 +158,7 @@ public final class ResponseStream implements Iterator<ExecutePlanResponse>, Auto
     if (receivedSinceOpen == 0 && !deadline) {
       retryOrFail(failure, error);
     }
-    if (reattachable && receivedAny) {
+    if (reattachable) {
       executeNext = false;
       reattaches++;
       policies.listener.onReattach(operationId(), lastResponseId, reattaches, failure);

@@ -1,0 +1,236 @@
+package io.sparkconnect.sql.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import io.sparkconnect.proto.ExecutePlanRequest;
+import io.sparkconnect.proto.ExecutePlanResponse;
+import io.sparkconnect.proto.Plan;
+import io.sparkconnect.proto.ReattachExecuteRequest;
+import io.sparkconnect.proto.ReleaseExecuteRequest;
+import io.sparkconnect.proto.ReleaseExecuteResponse;
+import io.sparkconnect.proto.SparkConnectServiceGrpc;
+import io.sparkconnect.spi.DefaultRetryPolicy;
+import io.sparkconnect.spi.ReattachPolicy;
+import io.sparkconnect.spi.RetryListener;
+import io.sparkconnect.spi.Ticker;
+import io.sparkconnect.sql.ConnectionException;
+import io.sparkconnect.sql.SparkConnectException;
+import io.sparkconnect.transport.ChannelSettings;
+import io.sparkconnect.transport.ConnectChannel;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reattach protocol against a scripted gRPC server on loopback that injects the faults real servers and
+ * proxies produce: streams cut short, vanished operations, unavailable servers. Waits use a recording sleeper.
+ */
+class ResponseStreamTest {
+  private final List<String> calls = new CopyOnWriteArrayList<>();
+  private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+  private Server server;
+  private ConnectChannel channel;
+
+  /** What the fake does for each ExecutePlan or ReattachExecute call, in order. */
+  private final List<Script> scripts = Collections.synchronizedList(new ArrayList<>());
+
+  private interface Script {
+    void run(String lastResponseId, StreamObserver<ExecutePlanResponse> out);
+  }
+
+  private static ExecutePlanResponse response(String id) {
+    return ExecutePlanResponse.newBuilder().setOperationId("op").setResponseId(id).build();
+  }
+
+  private static ExecutePlanResponse complete(String id) {
+    return response(id).toBuilder().setResultComplete(ExecutePlanResponse.ResultComplete.getDefaultInstance())
+        .build();
+  }
+
+  private static Script send(ExecutePlanResponse... responses) {
+    return (last, out) -> {
+      for (ExecutePlanResponse response : responses) {
+        out.onNext(response);
+      }
+      out.onCompleted();
+    };
+  }
+
+  private static Script fail(Status status) {
+    return (last, out) -> out.onError(status.asRuntimeException());
+  }
+
+  private SparkConnectClient client(ReattachPolicy reattach) throws Exception {
+    server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+        .addService(new SparkConnectServiceGrpc.SparkConnectServiceImplBase() {
+          @Override
+          public void executePlan(ExecutePlanRequest request, StreamObserver<ExecutePlanResponse> out) {
+            calls.add("execute");
+            next().run(null, out);
+          }
+
+          @Override
+          public void reattachExecute(ReattachExecuteRequest request, StreamObserver<ExecutePlanResponse> out) {
+            String last = request.hasLastResponseId() ? request.getLastResponseId() : null;
+            calls.add("reattach after " + last);
+            next().run(last, out);
+          }
+
+          @Override
+          public void releaseExecute(ReleaseExecuteRequest request, StreamObserver<ReleaseExecuteResponse> out) {
+            calls.add(request.hasReleaseAll() ? "release all" : "release until " + request.getReleaseUntil()
+                .getResponseId());
+            out.onNext(ReleaseExecuteResponse.getDefaultInstance());
+            out.onCompleted();
+          }
+        })
+        .build().start();
+    channel = ConnectChannel.open(ChannelSettings.builder().host("127.0.0.1").port(server.getPort()).build());
+    ClientPolicies policies = new ClientPolicies(
+        DefaultRetryPolicy.builder().maxRetries(3).random(() -> 0.0).build(), reattach, RetryListener.none(),
+        sleeps::add, Ticker.system(), Duration.ofSeconds(30), null);
+    return new SparkConnectClient(channel, ClientIdentity.create(UUID.randomUUID(), "test", null, null), policies,
+        0);
+  }
+
+  private Script next() {
+    synchronized (scripts) {
+      if (scripts.isEmpty()) {
+        return fail(Status.INTERNAL.withDescription("the test scripted no more calls"));
+      }
+      return scripts.remove(0);
+    }
+  }
+
+  private static List<String> drain(ResponseStream stream) {
+    List<String> ids = new ArrayList<>();
+    try (stream) {
+      while (stream.hasNext()) {
+        ids.add(stream.next().getResponseId());
+      }
+    }
+    return ids;
+  }
+
+  private void awaitCall(String call) throws InterruptedException {
+    for (int i = 0; i < 100 && !calls.contains(call); i++) {
+      Thread.sleep(20);
+    }
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (channel != null) {
+      channel.close();
+    }
+    if (server != null) {
+      server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void resumesAStreamCutShortAfterTheLastResponse() throws Exception {
+    SparkConnectClient client = client(ReattachPolicy.defaults());
+    scripts.add(send(response("r1"), response("r2")));
+    scripts.add(send(response("r3")));
+    scripts.add(send(complete("r4")));
+    assertEquals(List.of("r1", "r2", "r3", "r4"), drain(client.execute(Plan.getDefaultInstance(), List.of())));
+    awaitCall("release all");
+    assertEquals(List.of("execute", "reattach after r2", "reattach after r3"),
+        calls.stream().filter(c -> !c.startsWith("release")).collect(java.util.stream.Collectors.toList()));
+    assertTrue(calls.contains("release until r1") && calls.contains("release until r3"), calls.toString());
+    assertTrue(calls.contains("release all"), calls.toString());
+    assertEquals(List.of(), sleeps, "progress means no waiting");
+  }
+
+  @Test
+  void reexecutesAnOperationTheServerNeverStarted() throws Exception {
+    SparkConnectClient client = client(ReattachPolicy.defaults());
+    scripts.add(fail(Status.UNAVAILABLE.withDescription("connection reset")));
+    scripts.add(fail(Status.INTERNAL.withDescription("[INVALID_HANDLE.OPERATION_NOT_FOUND] unknown operation")));
+    scripts.add(send(complete("r1")));
+    assertEquals(List.of("r1"), drain(client.execute(Plan.getDefaultInstance(), List.of())));
+    assertEquals(List.of("execute", "reattach after null", "execute"),
+        calls.stream().filter(c -> !c.startsWith("release")).collect(java.util.stream.Collectors.toList()));
+    assertEquals(List.of(Duration.ofMillis(50)), sleeps, "a lost operation is executed again at once");
+  }
+
+  @Test
+  void anOperationLostAfterPartOfItsResultIsAnErrorNotASilentRestart() throws Exception {
+    SparkConnectClient client = client(ReattachPolicy.defaults());
+    scripts.add(send(response("r1")));
+    scripts.add(fail(Status.INTERNAL.withDescription("[INVALID_HANDLE.OPERATION_NOT_FOUND] gone")));
+    ResponseStream stream = client.execute(Plan.getDefaultInstance(), List.of());
+    assertEquals("r1", stream.next().getResponseId());
+    SparkConnectException error = assertThrows(SparkConnectException.class, stream::hasNext);
+    assertTrue(error.getMessage().contains("result is incomplete"), error.getMessage());
+  }
+
+  @Test
+  void givesUpWithTheRetryBudgetWhenNothingArrives() throws Exception {
+    SparkConnectClient client = client(ReattachPolicy.defaults());
+    for (int i = 0; i < 5; i++) {
+      scripts.add(fail(Status.UNAVAILABLE.withDescription("refused")));
+    }
+    ResponseStream stream = client.execute(Plan.getDefaultInstance(), List.of());
+    ConnectionException error = assertThrows(ConnectionException.class, stream::hasNext);
+    assertTrue(error.getMessage().contains("gave up after 3 retries"), error.getMessage());
+    assertEquals(List.of(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(800)), sleeps);
+    assertEquals(List.of("execute", "reattach after null", "reattach after null", "reattach after null"),
+        calls.stream().filter(c -> !c.startsWith("release")).collect(java.util.stream.Collectors.toList()));
+  }
+
+  @Test
+  void semanticErrorsAreNeverRetried() throws Exception {
+    SparkConnectClient client = client(ReattachPolicy.defaults());
+    com.google.rpc.Status status = com.google.rpc.Status.newBuilder().setCode(Status.Code.INTERNAL.value())
+        .setMessage("[DIVIDE_BY_ZERO] boom")
+        .addDetails(com.google.protobuf.Any.pack(com.google.rpc.ErrorInfo.newBuilder()
+            .setReason("org.apache.spark.SparkArithmeticException").putMetadata("errorClass", "DIVIDE_BY_ZERO")
+            .build()))
+        .build();
+    scripts.add((last, out) -> out.onError(io.grpc.protobuf.StatusProto.toStatusRuntimeException(status)));
+    ResponseStream stream = client.execute(Plan.getDefaultInstance(), List.of());
+    SparkConnectException error = assertThrows(SparkConnectException.class, stream::hasNext);
+    assertEquals("DIVIDE_BY_ZERO", error.errorClass());
+    assertEquals(List.of(), sleeps);
+  }
+
+  @Test
+  void withoutReattachingACutStreamIsAnError() throws Exception {
+    SparkConnectClient client = client(ReattachPolicy.none());
+    scripts.add((last, out) -> {
+      out.onNext(response("r1"));
+      out.onError(Status.UNAVAILABLE.withDescription("connection reset").asRuntimeException());
+    });
+    ResponseStream stream = client.execute(Plan.getDefaultInstance(), List.of());
+    assertEquals("r1", stream.next().getResponseId());
+    assertThrows(ConnectionException.class, stream::hasNext);
+    assertEquals(List.of("execute"), calls);
+  }
+
+  @Test
+  void closingMidwayReleasesTheOperation() throws Exception {
+    SparkConnectClient client = client(ReattachPolicy.defaults());
+    scripts.add(send(response("r1"), response("r2"), complete("r3")));
+    ResponseStream stream = client.execute(Plan.getDefaultInstance(), List.of());
+    assertEquals("r1", stream.next().getResponseId());
+    stream.close();
+    stream.close();
+    assertTrue(calls.contains("release all"), calls.toString());
+    assertEquals(false, stream.hasNext());
+  }
+}
