@@ -1,9 +1,9 @@
 package io.sparkconnect.arrow;
 
 import io.sparkconnect.arrow.internal.ColumnCopier;
+import io.sparkconnect.arrow.internal.StreamChannel;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -64,7 +64,7 @@ public final class ArrowStreamDecoder implements AutoCloseable {
    * @throws ArrowDecodingException if the stream is malformed or uses dictionaries or compression
    */
   public long read(InputStream ipcStream, Consumer<VectorSchemaRoot> onBatch) {
-    ReadChannel channel = new ReadChannel(Channels.newChannel(ipcStream));
+    ReadChannel channel = new ReadChannel(new StreamChannel(ipcStream));
     long rows = 0;
     try {
       for (MessageMetadataResult message = MessageSerializer.readMessage(channel); message != null;
