@@ -1,9 +1,11 @@
 package io.sparkconnect.cli;
 
+import io.sparkconnect.spi.DefaultRetryPolicy;
 import io.sparkconnect.sql.DataFrame;
 import io.sparkconnect.sql.Row;
 import io.sparkconnect.sql.SparkSession;
 import io.sparkconnect.testkit.SparkVersions;
+import io.sparkconnect.transport.ConnectionString;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,6 +40,15 @@ final class SqlCommand implements Callable<Integer> {
       description = "Most rows to print; more are reported, not printed silently (default: ${DEFAULT-VALUE}).")
   int maxRows;
 
+  /** A short retry budget (about 4 s) unless the connection string names a policy: a tool should fail fast. */
+  private static SparkSession session(String remote) {
+    SparkSession.Builder builder = SparkSession.builder().remote(remote).userAgent("spark-connect-cli");
+    if (ConnectionString.parse(remote).retryPolicy().isEmpty()) {
+      builder.retryPolicy(DefaultRetryPolicy.builder().maxRetries(5).build());
+    }
+    return builder.build();
+  }
+
   @Override
   public Integer call() {
     if (maxRows < 1) {
@@ -55,8 +66,7 @@ final class SqlCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (ServerTarget target = ServerTarget.open(remote, sparkVersion, err);
-        SparkSession spark = SparkSession.builder().remote(target.connectionString())
-            .userAgent("spark-connect-cli").build()) {
+        SparkSession spark = session(target.connectionString())) {
       DataFrame result = spark.sql(statement);
       List<Row> rows = result.limit(maxRows + 1).collect();
       boolean more = rows.size() > maxRows;

@@ -118,6 +118,17 @@ class CliIT {
   }
 
   @Test
+  void unreachableServerFailsFastWithAClearMessage() throws Exception {
+    long start = System.nanoTime();
+    CliProcess cli = CliProcess.run("sql", "--remote", "sc://127.0.0.1:1", "SELECT 1");
+    long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+    assertEquals(1, cli.exitCode, cli::toString);
+    assertTrue(cli.err.contains("Cannot reach the Spark Connect server at 127.0.0.1:1"), cli.err);
+    assertTrue(cli.err.contains("gave up after 5 retries"), cli.err);
+    assertTrue(seconds < 30, "took " + seconds + " s");
+  }
+
+  @Test
   void printsItsVersion() throws Exception {
     CliProcess cli = CliProcess.run("version");
     assertEquals(0, cli.exitCode, cli::toString);
