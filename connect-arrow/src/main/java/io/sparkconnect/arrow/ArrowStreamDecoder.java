@@ -19,7 +19,6 @@ import org.apache.arrow.vector.ipc.ReadChannel;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.ipc.message.MessageMetadataResult;
 import org.apache.arrow.vector.ipc.message.MessageSerializer;
-import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -160,11 +159,6 @@ public final class ArrowStreamDecoder implements AutoCloseable {
     if (length > 0 && in.skip(length) != length) {
       throw new ArrowDecodingException("Arrow IPC stream ended inside a message body");
     }
-  }
-
-  /** The fields of the current schema, for callers that map Arrow types. */
-  public List<Field> fields() {
-    return schema == null ? List.of() : schema.getFields();
   }
 
   @Override

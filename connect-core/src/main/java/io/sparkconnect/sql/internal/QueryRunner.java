@@ -58,11 +58,4 @@ public final class QueryRunner {
       return result.commandResult();
     }
   }
-
-  /** Runs a query and returns its schema as the result announces it, reading no more than needed. */
-  public StructType schemaOfResult(Relation relation, Collection<String> tags) {
-    try (ArrowResult result = new ArrowResult(client.execute(Plan.newBuilder().setRoot(relation).build(), tags), observations)) {
-      return result.schema();
-    }
-  }
 }
