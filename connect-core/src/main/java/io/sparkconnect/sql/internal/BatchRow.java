@@ -1,11 +1,10 @@
 package io.sparkconnect.sql.internal;
 
 import io.sparkconnect.arrow.DecodedColumn;
-import io.sparkconnect.sql.Row;
 import io.sparkconnect.sql.types.StructType;
 
 /** A row that reads its values from the columns of a decoded batch, so primitives are never boxed on read. */
-final class BatchRow implements Row {
+final class BatchRow extends AbstractRow {
   private final ResultBatch batch;
   private final int index;
 
@@ -61,20 +60,5 @@ final class BatchRow implements Row {
           + "') is null; check isNullAt(" + column + ") first or use get(" + column + ")");
     }
     return values;
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof Row && Rows.equal(this, (Row) other);
-  }
-
-  @Override
-  public int hashCode() {
-    return Rows.hash(this);
-  }
-
-  @Override
-  public String toString() {
-    return Rows.toString(this);
   }
 }

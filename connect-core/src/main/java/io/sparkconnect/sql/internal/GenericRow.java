@@ -1,10 +1,9 @@
 package io.sparkconnect.sql.internal;
 
-import io.sparkconnect.sql.Row;
 import io.sparkconnect.sql.types.StructType;
 
 /** A row held as an array of values: struct values and rows built by the client. */
-public final class GenericRow implements Row {
+public final class GenericRow extends AbstractRow {
   private final StructType schema;
   private final Object[] values;
 
@@ -29,20 +28,5 @@ public final class GenericRow implements Row {
   @Override
   public StructType schema() {
     return schema;
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof Row && Rows.equal(this, (Row) other);
-  }
-
-  @Override
-  public int hashCode() {
-    return Rows.hash(this);
-  }
-
-  @Override
-  public String toString() {
-    return Rows.toString(this);
   }
 }
