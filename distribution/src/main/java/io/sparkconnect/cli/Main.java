@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
     name = "spark-connect",
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
-    description = "Runs SQL on Spark Connect servers and starts local servers for testing.",
-    subcommands = {SqlCommand.class, ServerCommand.class, VersionCommand.class,
+    description = "Runs SQL, smoke, E2E and load scenarios on Spark Connect servers, and starts local servers.",
+    subcommands = {SqlCommand.class, SmokeCommand.class, E2eCommand.class, LoadCommand.class, ServerCommand.class,
+        VersionCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
@@ -28,6 +29,6 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose sql, server or version");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose sql, smoke, e2e, load, server or version");
   }
 }

@@ -4,7 +4,6 @@ import io.sparkconnect.spi.DefaultRetryPolicy;
 import io.sparkconnect.sql.DataFrame;
 import io.sparkconnect.sql.Row;
 import io.sparkconnect.sql.SparkSession;
-import io.sparkconnect.testkit.SparkVersions;
 import io.sparkconnect.transport.ConnectionString;
 import java.io.PrintWriter;
 import java.util.List;
@@ -24,13 +23,8 @@ final class SqlCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "STATEMENT", description = "The SQL statement to run.")
   String statement;
 
-  @Option(names = "--remote", paramLabel = "sc://...",
-      description = "The server to connect to. Default: an embedded server started for this command.")
-  String remote;
-
-  @Option(names = "--spark", paramLabel = "VERSION", defaultValue = "4.1",
-      description = "Spark version of the embedded server: 3.5 or 4.1 (default: ${DEFAULT-VALUE}).")
-  String sparkVersion;
+  @CommandLine.Mixin
+  TargetOptions target;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -54,19 +48,11 @@ final class SqlCommand implements Callable<Integer> {
     if (maxRows < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--max-rows must be at least 1");
     }
-    if (remote != null && spec.commandLine().getParseResult().hasMatchedOption("--spark")) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--spark picks the embedded server's version and cannot be used with --remote");
-    }
-    try {
-      SparkVersions.resolve(sparkVersion);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    target.validate(spec.commandLine());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (ServerTarget target = ServerTarget.open(remote, sparkVersion, err);
-        SparkSession spark = session(target.connectionString())) {
+    try (ServerTarget server = ServerTarget.open(target.remote, target.sparkVersion, err);
+        SparkSession spark = session(server.connectionString())) {
       DataFrame result = spark.sql(statement);
       List<Row> rows = result.limit(maxRows + 1).collect();
       boolean more = rows.size() > maxRows;

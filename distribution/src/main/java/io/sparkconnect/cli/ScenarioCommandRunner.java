@@ -1,0 +1,70 @@
+package io.sparkconnect.cli;
+
+import io.sparkconnect.testkit.scenarios.ReportWriter;
+import io.sparkconnect.testkit.scenarios.RunReport;
+import io.sparkconnect.testkit.scenarios.Scenario;
+import io.sparkconnect.testkit.scenarios.ScenarioKind;
+import io.sparkconnect.testkit.scenarios.ScenarioRunner;
+import io.sparkconnect.testkit.scenarios.ScenarioSettings;
+import io.sparkconnect.testkit.scenarios.Scenarios;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * What {@code smoke}, {@code e2e} and {@code load} share: pick the scenarios, start or reach the server, run them
+ * with progress on stderr, print the summary table, write the report, and exit 1 if any scenario failed.
+ */
+final class ScenarioCommandRunner {
+  static final int SCENARIO_FAILED = 1;
+
+  private ScenarioCommandRunner() {}
+
+  static int run(CommandLine commandLine, ScenarioKind kind, ScenarioOptions options, ScenarioSettings settings) {
+    PrintWriter out = commandLine.getOut();
+    PrintWriter err = commandLine.getErr();
+    List<Scenario> scenarios;
+    try {
+      scenarios = Scenarios.select(kind, options.scenarios);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(commandLine, e.getMessage());
+    }
+    if (options.list) {
+      for (Scenario scenario : scenarios) {
+        out.println(scenario.name());
+        out.println("    " + scenario.description());
+      }
+      out.flush();
+      return 0;
+    }
+    options.target.validate(commandLine);
+    RunReport report;
+    try (ServerTarget target = ServerTarget.open(options.target.remote, options.target.sparkVersion, err)) {
+      report = ScenarioRunner.builder()
+          .connectionString(target.connectionString())
+          .embedded(options.target.remote == null)
+          .command(kind.label())
+          .settings(settings)
+          .listener(new ConsoleProgress(err))
+          .build()
+          .run(scenarios);
+    }
+    SummaryTable.print(report, out);
+    if (options.reportDirectory != null) {
+      Path html = ReportWriter.write(report, options.reportDirectory);
+      out.println("Report: " + html.toAbsolutePath() + " (and " + ReportWriter.JSON_FILE + ")");
+    }
+    out.flush();
+    return report.passed() ? 0 : SCENARIO_FAILED;
+  }
+
+  /** Turns a settings error into a usage error that names the option. */
+  static ScenarioSettings settings(CommandLine commandLine, java.util.function.Supplier<ScenarioSettings> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(commandLine, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package io.sparkconnect.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparkconnect.testkit.SparkConnectServer;
+import io.sparkconnect.testkit.SparkVersions;
+import io.sparkconnect.testkit.junit.ConnectionString;
+import io.sparkconnect.testkit.junit.SparkConnectTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drives {@code spark-connect smoke|e2e|load} as a user would and checks exit codes, output and the reports. */
+class ScenarioCommandsIT {
+  @TempDir
+  Path reports;
+
+  @SparkConnectTest
+  void smokePassesPrintsASummaryAndWritesAReport(@ConnectionString String remote) throws Exception {
+    Path dir = reports.resolve("smoke");
+    CliProcess cli = CliProcess.run("smoke", "--remote", remote, "--report", dir.toString());
+    assertEquals(0, cli.exitCode, cli::toString);
+    assertTrue(cli.out.startsWith("SCENARIO"), cli::toString);
+    assertTrue(cli.out.contains("12 of 12 scenarios passed"), cli::toString);
+    assertTrue(cli.err.contains("[12/12] smoke.types-round-trip"), cli::toString);
+    String json = Files.readString(dir.resolve("report.json"), StandardCharsets.UTF_8);
+    assertEquals(12, count(json, "\"status\":\"passed\""), json);
+    assertTrue(json.contains("\"command\":\"smoke\""), json);
+    assertTrue(json.contains("\"embedded\":false"), json);
+    Optional<String> dom = render(dir.resolve("report.html"));
+    dom.ifPresent(html -> {
+      assertTrue(html.contains("data-rendered=\"true\""), html);
+      assertEquals(12, count(html, "<tr data-scenario="), html);
+      assertTrue(html.contains("12 of 12 scenarios passed"), html);
+    });
+  }
+
+  @Test
+  void loadReportsPercentilesAndPlotsThem() throws Exception {
+    String remote = SparkConnectServer.shared(SparkVersions.matrix().get(SparkVersions.matrix().size() - 1))
+        .connectionString();
+    Path dir = reports.resolve("load");
+    Path jfr = dir.resolve("load.jfr");
+    CliProcess cli = CliProcess.run("load", "--remote", remote, "--scenario", "sustained-rate,concurrent-sessions",
+        "--duration", "2s", "--concurrency", "3", "--report", dir.toString(), "--jfr", jfr.toString());
+    assertEquals(0, cli.exitCode, cli::toString);
+    assertTrue(cli.out.contains("2 of 2 scenarios passed"), cli::toString);
+    assertTrue(cli.out.matches("(?s).*load\\.sustained-rate .* passed .* ops/s, p50 .* ms, p95 .* ms, p99 .*"),
+        cli::toString);
+    assertTrue(Files.size(jfr) > 0, "the flight recording is empty");
+    String json = Files.readString(dir.resolve("report.json"), StandardCharsets.UTF_8);
+    for (String key : new String[] {"latencyP50Millis", "latencyP95Millis", "latencyP99Millis", "throughputPerSecond",
+        "heapPeakMiB", "cpuAvgPercent", "latencyOverTime", "latencyHistogram", "throughput"}) {
+      assertEquals(2, count(json, "\"" + key + "\":"), key + " in " + json);
+    }
+    Matcher operations = Pattern.compile("\"operations\":(\\d+)").matcher(json);
+    assertTrue(operations.find() && Long.parseLong(operations.group(1)) > 10, json);
+    Optional<String> dom = render(dir.resolve("report.html"));
+    dom.ifPresent(html -> {
+      assertTrue(html.contains("data-rendered=\"true\""), html);
+      for (String chart : new String[] {"latency-over-time", "latency-histogram", "throughput"}) {
+        assertEquals(2, count(html, "data-chart=\"" + chart + "\""), chart);
+      }
+      assertTrue(count(html, "<circle") > 20, "latency points are drawn");
+      assertTrue(count(html, "<rect") > 20, "histogram and throughput bars are drawn");
+    });
+  }
+
+  @Test
+  void e2eOnMissingDataFailsEveryScenarioWithExitCodeOne() throws Exception {
+    String remote = SparkConnectServer.shared(SparkVersions.matrix().get(0)).connectionString();
+    Path dir = reports.resolve("e2e-missing");
+    String missing = reports.resolve("no-taxi-here").toString();
+    CliProcess cli = CliProcess.run("e2e", "--remote", remote, "--data", missing, "--scenario",
+        "full-table-aggregates,zone-join", "--report", dir.toString());
+    assertEquals(1, cli.exitCode, cli::toString);
+    assertTrue(cli.out.contains("0 of 2 scenarios passed"), cli::toString);
+    assertTrue(cli.err.contains("FAILED") && cli.err.contains("no-taxi-here"), cli::toString);
+    String json = Files.readString(dir.resolve("report.json"), StandardCharsets.UTF_8);
+    assertEquals(2, count(json, "\"status\":\"failed\""), json);
+    render(dir.resolve("report.html")).ifPresent(html -> {
+      assertTrue(html.contains("data-rendered=\"true\""), html);
+      assertEquals(2, count(html, "class=\"failure-message\""), html);
+    });
+  }
+
+  @Test
+  void e2eSubsetPassesOnAGeneratedDataset() throws Exception {
+    String remote = SparkConnectServer.shared(SparkVersions.matrix().get(0)).connectionString();
+    CliProcess cli = CliProcess.run("e2e", "--remote", remote, "--scale", "0.01", "--scenario",
+        "dataset-integrity,grouping-sets");
+    assertEquals(0, cli.exitCode, cli::toString);
+    assertTrue(cli.out.contains("2 of 2 scenarios passed"), cli::toString);
+    assertTrue(cli.out.contains("trips=10000"), cli::toString);
+  }
+
+  @Test
+  void smokeStartsAnEmbeddedServerByDefault() throws Exception {
+    CliProcess cli = CliProcess.run("smoke", "--scenario", "connect,basic-sql");
+    assertEquals(0, cli.exitCode, cli::toString);
+    assertTrue(cli.out.contains("2 of 2 scenarios passed"), cli::toString);
+    assertTrue(cli.out.contains(SparkVersions.latest()), cli::toString);
+  }
+
+  @Test
+  void listsScenariosWithoutAServer() throws Exception {
+    CliProcess cli = CliProcess.run("load", "--list");
+    assertEquals(0, cli.exitCode, cli::toString);
+    assertEquals(8, count(cli.out, "load."), cli::toString);
+    assertTrue(cli.out.contains("load.memory-stress"), cli::toString);
+  }
+
+  @Test
+  void rejectsUnknownScenariosAndBadDurationsAsUsageErrors() throws Exception {
+    CliProcess unknown = CliProcess.run("smoke", "--scenario", "nope");
+    assertEquals(2, unknown.exitCode, unknown::toString);
+    assertTrue(unknown.err.contains("'nope'") && unknown.err.contains("basic-sql"), unknown::toString);
+    CliProcess duration = CliProcess.run("load", "--duration", "5x", "--remote", "sc://localhost:1");
+    assertEquals(2, duration.exitCode, duration::toString);
+    assertTrue(duration.err.contains("30s, 5m"), duration::toString);
+    CliProcess concurrency = CliProcess.run("load", "--concurrency", "0", "--remote", "sc://localhost:1");
+    assertEquals(2, concurrency.exitCode, concurrency::toString);
+    assertTrue(concurrency.err.contains("concurrency must be between 1 and 256"), concurrency::toString);
+  }
+
+  @Test
+  void unreachableServerFailsEveryScenarioQuickly() throws Exception {
+    CliProcess cli = CliProcess.run("smoke", "--remote", "sc://127.0.0.1:1", "--scenario", "connect,join");
+    assertEquals(1, cli.exitCode, cli::toString);
+    assertTrue(cli.out.contains("0 of 2 scenarios passed"), cli::toString);
+    assertTrue(cli.err.contains("Could not reach the server"), cli::toString);
+    assertFalse(cli.err.contains("Exception in thread"), cli::toString);
+  }
+
+  private static Optional<String> render(Path html) throws Exception {
+    Optional<Path> chromium = HeadlessChromium.executable();
+    return chromium.isPresent() ? Optional.of(HeadlessChromium.dumpDom(chromium.get(), html)) : Optional.empty();
+  }
+
+  private static int count(String text, String needle) {
+    int count = 0;
+    for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length())) {
+      count++;
+    }
+    return count;
+  }
+}

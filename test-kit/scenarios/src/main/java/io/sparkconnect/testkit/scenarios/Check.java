@@ -1,0 +1,51 @@
+package io.sparkconnect.testkit.scenarios;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/** The assertions scenarios make; each failure names what was checked, the expected value and the actual one. */
+public final class Check {
+  private Check() {}
+
+  /** Fails with the message unless the condition holds. */
+  public static void that(boolean condition, Supplier<String> message) {
+    if (!condition) {
+      throw new ScenarioFailedException(message.get());
+    }
+  }
+
+  /** Fails unless {@code actual} equals {@code expected}. */
+  public static void equal(String what, Object expected, Object actual) {
+    if (!Objects.equals(expected, actual)) {
+      throw new ScenarioFailedException(what + ": expected " + expected + " but was " + actual);
+    }
+  }
+
+  /** Fails unless the two numbers agree within a relative tolerance (and 1e-9 absolute, for values near zero). */
+  public static void close(String what, double expected, double actual, double relativeTolerance) {
+    double allowed = Math.max(1e-9, Math.abs(expected) * relativeTolerance);
+    if (Double.isNaN(actual) || Math.abs(expected - actual) > allowed) {
+      throw new ScenarioFailedException(what + ": expected " + expected + " but was " + actual
+          + " (tolerance " + allowed + ")");
+    }
+  }
+
+  /** Fails unless {@code action} throws an exception of the given type, which it returns. */
+  public static <T extends Throwable> T fails(String what, Class<T> type, ThrowingRunnable action) {
+    try {
+      action.run();
+    } catch (Throwable e) {
+      if (type.isInstance(e)) {
+        return type.cast(e);
+      }
+      throw new ScenarioFailedException(what + ": expected " + type.getSimpleName() + " but got " + e);
+    }
+    throw new ScenarioFailedException(what + ": expected " + type.getSimpleName() + " but nothing was thrown");
+  }
+
+  /** An action that may throw anything. */
+  @FunctionalInterface
+  public interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+}

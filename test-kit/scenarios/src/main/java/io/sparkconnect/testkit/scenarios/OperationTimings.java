@@ -1,0 +1,105 @@
+package io.sparkconnect.testkit.scenarios;
+
+import java.util.Arrays;
+
+/**
+ * The timed operations of a load scenario: when each started, how long it took and whether it succeeded. Safe for
+ * concurrent workers; holds at most {@value #MAX_RECORDED} operations, the bound of a load scenario's count.
+ */
+public final class OperationTimings {
+  /** The most operations one scenario records. */
+  public static final int MAX_RECORDED = 20_000_000;
+
+  private final long originNanos;
+  private long[] starts = new long[1024];
+  private long[] latencies = new long[1024];
+  private boolean[] succeeded = new boolean[1024];
+  private int size;
+
+  public OperationTimings(long originNanos) {
+    this.originNanos = originNanos;
+  }
+
+  /** Records one operation from {@link System#nanoTime()} readings. */
+  public synchronized void record(long startNanos, long endNanos, boolean ok) {
+    if (size == MAX_RECORDED) {
+      throw new IllegalStateException("A scenario may record at most " + MAX_RECORDED + " operations");
+    }
+    if (size == starts.length) {
+      int grown = Math.min(MAX_RECORDED, size * 2);
+      starts = Arrays.copyOf(starts, grown);
+      latencies = Arrays.copyOf(latencies, grown);
+      succeeded = Arrays.copyOf(succeeded, grown);
+    }
+    starts[size] = startNanos - originNanos;
+    latencies[size] = endNanos - startNanos;
+    succeeded[size] = ok;
+    size++;
+  }
+
+  /** A consistent copy of what has been recorded so far. */
+  public synchronized Snapshot snapshot() {
+    return new Snapshot(Arrays.copyOf(starts, size), Arrays.copyOf(latencies, size), Arrays.copyOf(succeeded, size));
+  }
+
+  /** Recorded operations at one moment: offsets from the scenario start and latencies, in nanoseconds. */
+  public static final class Snapshot {
+    private final long[] starts;
+    private final long[] latencies;
+    private final boolean[] succeeded;
+
+    Snapshot(long[] starts, long[] latencies, boolean[] succeeded) {
+      this.starts = starts;
+      this.latencies = latencies;
+      this.succeeded = succeeded;
+    }
+
+    public int size() {
+      return starts.length;
+    }
+
+    public long startNanos(int index) {
+      return starts[index];
+    }
+
+    public long latencyNanos(int index) {
+      return latencies[index];
+    }
+
+    public boolean succeeded(int index) {
+      return succeeded[index];
+    }
+
+    public long errors() {
+      long errors = 0;
+      for (boolean ok : succeeded) {
+        if (!ok) {
+          errors++;
+        }
+      }
+      return errors;
+    }
+
+    /** The latency at quantile {@code q} (0 to 1) of the successful operations, nearest rank; 0 when there are none. */
+    public long latencyQuantileNanos(double q) {
+      long[] sorted = successfulLatencies();
+      if (sorted.length == 0) {
+        return 0;
+      }
+      Arrays.sort(sorted);
+      int rank = (int) Math.ceil(q * sorted.length);
+      return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+    }
+
+    long[] successfulLatencies() {
+      long[] out = new long[latencies.length];
+      int n = 0;
+      for (int i = 0; i < latencies.length; i++) {
+        if (succeeded[i]) {
+          out[n++] = latencies[i];
+        }
+      }
+      return Arrays.copyOf(out, n);
+    }
+  }
+}

@@ -1,0 +1,234 @@
+package io.sparkconnect.testkit.scenarios;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How scenarios run: the dataset's scale or a path to real taxi parquet files, and the bounds of load scenarios
+ * (duration, concurrency, operation count, rate). Immutable; built with {@link #builder()}.
+ */
+public final class ScenarioSettings {
+  /** Default run time of each load scenario. */
+  public static final Duration DEFAULT_DURATION = Duration.ofSeconds(20);
+  /** Default number of concurrent workers, sessions or connections in load scenarios. */
+  public static final int DEFAULT_CONCURRENCY = 8;
+  /** Default upper bound on the operations of one load scenario, whatever its duration. */
+  public static final long DEFAULT_MAX_OPERATIONS = 1_000_000;
+  /** Default scale: 0.1 is 100,000 trips. */
+  public static final double DEFAULT_SCALE = 0.1;
+  /** Trips at scale 1. */
+  public static final long TRIPS_PER_SCALE = 1_000_000;
+  /** Default rows streamed by the memory-stress load scenario. */
+  public static final long DEFAULT_LARGE_RESULT_ROWS = 5_000_000;
+
+  private final Duration duration;
+  private final int concurrency;
+  private final long maxOperations;
+  private final double targetRate;
+  private final double maxErrorRate;
+  private final double scale;
+  private final String dataPath;
+  private final long largeResultRows;
+  private final Path jfrFile;
+
+  private ScenarioSettings(Builder builder) {
+    this.duration = builder.duration;
+    this.concurrency = builder.concurrency;
+    this.maxOperations = builder.maxOperations;
+    this.targetRate = builder.targetRate;
+    this.maxErrorRate = builder.maxErrorRate;
+    this.scale = builder.scale;
+    this.dataPath = builder.dataPath;
+    this.largeResultRows = builder.largeResultRows;
+    this.jfrFile = builder.jfrFile;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings for a quick pass, as in CI: 2-second load scenarios, 4 workers, a 10,000-trip dataset. */
+  public static ScenarioSettings shortRun() {
+    return builder().duration(Duration.ofSeconds(2)).concurrency(4).scale(0.01).largeResultRows(500_000).build();
+  }
+
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.duration = duration;
+    builder.concurrency = concurrency;
+    builder.maxOperations = maxOperations;
+    builder.targetRate = targetRate;
+    builder.maxErrorRate = maxErrorRate;
+    builder.scale = scale;
+    builder.dataPath = dataPath;
+    builder.largeResultRows = largeResultRows;
+    builder.jfrFile = jfrFile;
+    return builder;
+  }
+
+  /** How long each load scenario runs. */
+  public Duration duration() {
+    return duration;
+  }
+
+  /** Concurrent workers, sessions or connections in load scenarios. */
+  public int concurrency() {
+    return concurrency;
+  }
+
+  /** Upper bound on the operations of one load scenario. */
+  public long maxOperations() {
+    return maxOperations;
+  }
+
+  /** Queries per second the sustained-rate scenario paces itself to; 0 runs back to back. */
+  public double targetRate() {
+    return targetRate;
+  }
+
+  /** Share of failed operations a load scenario tolerates before it fails; 0 by default. */
+  public double maxErrorRate() {
+    return maxErrorRate;
+  }
+
+  /** Size of the generated dataset: {@value #TRIPS_PER_SCALE} trips per unit. */
+  public double scale() {
+    return scale;
+  }
+
+  /** Trips the generator writes at this scale. */
+  public long tripCount() {
+    return Math.max(1, Math.round(scale * TRIPS_PER_SCALE));
+  }
+
+  /** A server-side path to real NYC yellow taxi parquet files, used instead of the generated dataset. */
+  public Optional<String> dataPath() {
+    return Optional.ofNullable(dataPath);
+  }
+
+  /** Rows the memory-stress scenario streams. */
+  public long largeResultRows() {
+    return largeResultRows;
+  }
+
+  /** Where to write a Java Flight Recorder recording of the run, if anywhere. */
+  public Optional<Path> jfrFile() {
+    return Optional.ofNullable(jfrFile);
+  }
+
+  /** The settings as report entries. */
+  public Map<String, Object> describe() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("duration", duration.toString());
+    out.put("concurrency", concurrency);
+    out.put("maxOperations", maxOperations);
+    out.put("targetRate", targetRate);
+    out.put("maxErrorRate", maxErrorRate);
+    out.put("dataset", dataPath != null ? dataPath : "generated, scale " + scale + " (" + tripCount() + " trips)");
+    out.put("largeResultRows", largeResultRows);
+    if (jfrFile != null) {
+      out.put("jfr", jfrFile.toString());
+    }
+    return out;
+  }
+
+  /** Builds {@link ScenarioSettings}; every setter checks its argument at once. */
+  public static final class Builder {
+    private Duration duration = DEFAULT_DURATION;
+    private int concurrency = DEFAULT_CONCURRENCY;
+    private long maxOperations = DEFAULT_MAX_OPERATIONS;
+    private double targetRate;
+    private double maxErrorRate;
+    private double scale = DEFAULT_SCALE;
+    private String dataPath;
+    private long largeResultRows = DEFAULT_LARGE_RESULT_ROWS;
+    private Path jfrFile;
+
+    private Builder() {}
+
+    /** Run time of each load scenario, from 1 second to 24 hours. */
+    public Builder duration(Duration duration) {
+      Objects.requireNonNull(duration, "duration");
+      if (duration.compareTo(Duration.ofSeconds(1)) < 0 || duration.compareTo(Duration.ofHours(24)) > 0) {
+        throw new IllegalArgumentException("duration must be between 1 second and 24 hours, was " + duration);
+      }
+      this.duration = duration;
+      return this;
+    }
+
+    /** Concurrent workers, from 1 to 256. */
+    public Builder concurrency(int concurrency) {
+      if (concurrency < 1 || concurrency > 256) {
+        throw new IllegalArgumentException("concurrency must be between 1 and 256, was " + concurrency);
+      }
+      this.concurrency = concurrency;
+      return this;
+    }
+
+    public Builder maxOperations(long maxOperations) {
+      if (maxOperations < 1) {
+        throw new IllegalArgumentException("maxOperations must be at least 1, was " + maxOperations);
+      }
+      this.maxOperations = maxOperations;
+      return this;
+    }
+
+    /** Queries per second for the sustained-rate scenario; 0 means as fast as possible. */
+    public Builder targetRate(double queriesPerSecond) {
+      if (!(queriesPerSecond >= 0) || Double.isInfinite(queriesPerSecond)) {
+        throw new IllegalArgumentException("targetRate must be a non-negative number, was " + queriesPerSecond);
+      }
+      this.targetRate = queriesPerSecond;
+      return this;
+    }
+
+    /** Tolerated share of failed operations, from 0 to 1. */
+    public Builder maxErrorRate(double rate) {
+      if (!(rate >= 0 && rate <= 1)) {
+        throw new IllegalArgumentException("maxErrorRate must be between 0 and 1, was " + rate);
+      }
+      this.maxErrorRate = rate;
+      return this;
+    }
+
+    /** Dataset scale, from 0.001 (1,000 trips) to 1000. */
+    public Builder scale(double scale) {
+      if (!(scale >= 0.001 && scale <= 1000)) {
+        throw new IllegalArgumentException("scale must be between 0.001 and 1000, was " + scale);
+      }
+      this.scale = scale;
+      return this;
+    }
+
+    /** A path the server can read holding NYC yellow taxi parquet files; null to generate the dataset. */
+    public Builder dataPath(String path) {
+      if (path != null && path.isBlank()) {
+        throw new IllegalArgumentException("dataPath must not be blank");
+      }
+      this.dataPath = path;
+      return this;
+    }
+
+    public Builder largeResultRows(long rows) {
+      if (rows < 1000) {
+        throw new IllegalArgumentException("largeResultRows must be at least 1000, was " + rows);
+      }
+      this.largeResultRows = rows;
+      return this;
+    }
+
+    /** Records the run with Java Flight Recorder into this file. */
+    public Builder jfrFile(Path file) {
+      this.jfrFile = file;
+      return this;
+    }
+
+    public ScenarioSettings build() {
+      return new ScenarioSettings(this);
+    }
+  }
+}

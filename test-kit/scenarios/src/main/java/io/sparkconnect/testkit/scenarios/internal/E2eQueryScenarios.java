@@ -1,0 +1,213 @@
+package io.sparkconnect.testkit.scenarios.internal;
+
+import static io.sparkconnect.sql.functions.avg;
+import static io.sparkconnect.sql.functions.col;
+import static io.sparkconnect.sql.functions.count;
+import static io.sparkconnect.sql.functions.lit;
+import static io.sparkconnect.sql.functions.sum;
+
+import io.sparkconnect.sql.DataFrame;
+import io.sparkconnect.sql.Row;
+import io.sparkconnect.sql.SparkSession;
+import io.sparkconnect.testkit.scenarios.Check;
+import io.sparkconnect.testkit.scenarios.Scenario;
+import io.sparkconnect.testkit.scenarios.ScenarioContext;
+import io.sparkconnect.testkit.scenarios.ScenarioKind;
+import io.sparkconnect.testkit.scenarios.TaxiDataset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** E2E scenarios over the whole trips table: integrity, full-table aggregates, statistics, grouping sets, joins. */
+final class E2eQueryScenarios {
+  static final double TOLERANCE = 1e-9;
+
+  private E2eQueryScenarios() {}
+
+  static List<Scenario> all() {
+    return List.of(
+        e2e("dataset-integrity", "Checks the trips table against the generator's model computed in Java (trip count, "
+            + "trips per vendor and payment type, fare cents, pickup range, zones), or for real files that every "
+            + "required column is present and the count is stable.", E2eQueryScenarios::datasetIntegrity),
+        e2e("full-table-aggregates", "Aggregates the whole table on the server (count, sums, average, min/max "
+            + "pickup) and compares each figure with the client-side oracle.", E2eQueryScenarios::fullTable),
+        e2e("percentiles-and-stddev", "Computes exact and approximate fare percentiles, standard deviation and "
+            + "variance per payment type on the server and compares them with the oracle.",
+            E2eQueryScenarios::statistics),
+        e2e("grouping-sets", "Runs GROUPING SETS ((vendor, payment), (vendor), ()) in SQL and ROLLUP through the "
+            + "DataFrame API; both must equal the oracle's per-group counts and fare sums.",
+            E2eQueryScenarios::groupingSets),
+        e2e("zone-join", "Joins trips with the zone lookup table and aggregates per borough; counts and fare sums "
+            + "must equal the oracle's trips mapped through the zone table read separately.",
+            E2eQueryScenarios::zoneJoin));
+  }
+
+  static Scenario e2e(String name, String description, Scenario.ScenarioBody body) {
+    return Scenario.of(ScenarioKind.E2E, name, description, body);
+  }
+
+  private static void datasetIntegrity(ScenarioContext context) {
+    TaxiDataset taxi = context.taxi();
+    SparkSession spark = context.session();
+    DataFrame trips = spark.table(taxi.tripsTable());
+    List<String> columns = Arrays.asList(trips.columns());
+    Check.that(columns.containsAll(TaxiDatasets.REQUIRED_COLUMNS),
+        () -> "trips table lacks columns: has " + columns);
+    long count = trips.count();
+    Check.equal("trips in the table", taxi.trips(), count);
+    context.metric("trips", count);
+    context.metric("generated", taxi.generated());
+    Check.equal("zones in the lookup table", (long) TaxiTripModel.ZONES, spark.table(taxi.zonesTable()).count());
+    if (!taxi.generated()) {
+      return;
+    }
+    long vendorOne = 0;
+    long fareCents = 0;
+    long totalCents = 0;
+    long minPickup = Long.MAX_VALUE;
+    long maxDropoff = Long.MIN_VALUE;
+    Map<Long, Long> byPayment = new HashMap<>();
+    for (long id = 0; id < count; id++) {
+      vendorOne += TaxiTripModel.vendorId(id) == 1 ? 1 : 0;
+      fareCents += TaxiTripModel.fareCents(id);
+      totalCents += TaxiTripModel.totalCents(id);
+      minPickup = Math.min(minPickup, TaxiTripModel.pickupEpochSecond(id));
+      maxDropoff = Math.max(maxDropoff, TaxiTripModel.dropoffEpochSecond(id));
+      byPayment.merge(TaxiTripModel.paymentType(id), 1L, Long::sum);
+    }
+    Row server = spark.sql("SELECT count_if(VendorID = 1), sum(CAST(round(fare_amount * 100) AS BIGINT)), "
+        + "sum(CAST(round(total_amount * 100) AS BIGINT)), unix_timestamp(min(tpep_pickup_datetime)), "
+        + "unix_timestamp(max(tpep_dropoff_datetime)), count(DISTINCT PULocationID) FROM " + taxi.tripsTable())
+        .first();
+    Check.equal("trips of vendor 1", vendorOne, server.getLong(0));
+    Check.equal("fare cents", fareCents, server.getLong(1));
+    Check.equal("total cents", totalCents, server.getLong(2));
+    Check.equal("first pickup (epoch second)", minPickup, server.getLong(3));
+    Check.equal("last dropoff (epoch second)", maxDropoff, server.getLong(4));
+    long zones = Math.min(TaxiTripModel.ZONES, count);
+    Check.that(server.getLong(5) <= TaxiTripModel.ZONES && server.getLong(5) >= Math.min(zones, 200),
+        () -> "distinct pickup zones should be about " + zones + ", was " + server.getLong(5));
+    Map<Long, Long> serverPayments = new HashMap<>();
+    for (Row row : trips.groupBy("payment_type").count().collect()) {
+      serverPayments.put(row.getLong(0), row.getLong(1));
+    }
+    Check.equal("trips per payment type", byPayment, serverPayments);
+  }
+
+  private static void fullTable(ScenarioContext context) {
+    TaxiOracle oracle = TaxiOracle.of(context);
+    Row row = context.session().table(context.taxi().tripsTable()).agg(count(lit(1)).alias("trips"),
+        sum("fare_amount"), sum("total_amount"), avg("trip_distance"),
+        io.sparkconnect.sql.functions.expr("unix_timestamp(min(tpep_pickup_datetime))"),
+        io.sparkconnect.sql.functions.expr("unix_timestamp(max(tpep_pickup_datetime))")).first();
+    Check.equal("count", oracle.trips, row.getLong(0));
+    Check.close("sum(fare_amount)", oracle.fareSum, row.getDouble(1), TOLERANCE);
+    Check.close("sum(total_amount)", oracle.totalSum, row.getDouble(2), TOLERANCE);
+    Check.close("avg(trip_distance)", oracle.distanceSum / oracle.trips, row.getDouble(3), TOLERANCE);
+    Check.equal("first pickup", oracle.minPickupSecond, row.getLong(4));
+    Check.equal("last pickup", oracle.maxPickupSecond, row.getLong(5));
+    context.metric("trips", oracle.trips);
+    context.metric("revenue", Math.round(oracle.totalSum * 100) / 100.0);
+  }
+
+  private static void statistics(ScenarioContext context) {
+    TaxiOracle oracle = TaxiOracle.of(context);
+    String table = context.taxi().tripsTable();
+    double[] ps = {0.25, 0.5, 0.9, 0.99};
+    Row row = context.session().sql("SELECT percentile(fare_amount, array(0.25, 0.5, 0.9, 0.99)), "
+        + "percentile_approx(fare_amount, array(0.25, 0.5, 0.9, 0.99), 10000), stddev_samp(fare_amount), "
+        + "var_pop(fare_amount) FROM " + table).first();
+    List<Double> exact = row.getList(0);
+    List<Double> approx = row.getList(1);
+    long n = oracle.fareCount();
+    for (int i = 0; i < ps.length; i++) {
+      double p = ps[i];
+      Check.close("percentile " + p, oracle.farePercentile(p), exact.get(i), TOLERANCE);
+      long slack = (long) Math.ceil(n / 10000.0) + 1;
+      long rank = (long) Math.ceil(p * n);
+      double low = oracle.fareAtRank(rank - slack);
+      double high = oracle.fareAtRank(rank + slack);
+      double got = approx.get(i);
+      Check.that(got >= low && got <= high, () -> "percentile_approx " + p + " = " + got
+          + " lies outside the fares at ranks " + (rank - slack) + ".." + (rank + slack) + " [" + low + ", "
+          + high + "]");
+      context.metric("fareP" + Math.round(p * 100), exact.get(i));
+    }
+    Check.close("stddev_samp(fare_amount)", oracle.all.fareStddevSample(), row.getDouble(2), 1e-7);
+    Check.close("var_pop(fare_amount)", oracle.all.fareVariancePopulation(), row.getDouble(3), 1e-7);
+    List<Row> perPayment = context.session().table(table).groupBy("payment_type")
+        .agg(io.sparkconnect.sql.functions.stddev_samp(col("fare_amount")),
+            io.sparkconnect.sql.functions.var_pop(col("fare_amount")))
+        .collect();
+    Check.equal("payment types", oracle.byPayment.size(), perPayment.size());
+    for (Row group : perPayment) {
+      GroupStats expected = oracle.byPayment.get(TaxiOracle.asLong(group.get(0)));
+      Check.that(expected != null, () -> "unexpected payment type " + group.get(0));
+      if (!group.isNullAt(1)) {
+        Check.close("stddev_samp for payment " + group.get(0), expected.fareStddevSample(), group.getDouble(1), 1e-7);
+      }
+      Check.close("var_pop for payment " + group.get(0), expected.fareVariancePopulation(), group.getDouble(2), 1e-7);
+    }
+  }
+
+  private static void groupingSets(ScenarioContext context) {
+    TaxiOracle oracle = TaxiOracle.of(context);
+    String table = context.taxi().tripsTable();
+    List<Row> sqlRows = context.session().sql("SELECT VendorID, payment_type, grouping_id() AS level, "
+        + "count(*) AS trips, sum(fare_amount) AS fares FROM " + table
+        + " GROUP BY GROUPING SETS ((VendorID, payment_type), (VendorID), ())").collect();
+    int expectedGroups = oracle.byVendorAndPayment.size() + oracle.byVendor.size() + 1;
+    Check.equal("grouping-set rows", expectedGroups, sqlRows.size());
+    for (Row row : sqlRows) {
+      long level = row.getLong(2);
+      GroupStats expected = level == 0
+          ? oracle.byVendorAndPayment.get(Arrays.asList(TaxiOracle.asLong(row.get(0)), TaxiOracle.asLong(row.get(1))))
+          : level == 1 ? oracle.byVendor.get(TaxiOracle.asLong(row.get(0))) : oracle.all;
+      Check.that(expected != null, () -> "unexpected group " + row);
+      Check.equal("trips in group " + row.get(0) + "/" + row.get(1) + " level " + level, expected.trips,
+          row.getLong(3));
+      Check.close("fares in group " + row.get(0) + "/" + row.get(1), expected.fareSum, row.getDouble(4), TOLERANCE);
+    }
+    List<Row> rollup = context.session().table(table).rollup("VendorID", "payment_type")
+        .agg(count(lit(1)).alias("trips")).collect();
+    Check.equal("rollup rows", expectedGroups, rollup.size());
+    long rollupTotal = rollup.stream().filter(r -> r.isNullAt(0) && r.isNullAt(1)).mapToLong(r -> r.getLong(2))
+        .sum();
+    Check.equal("rollup grand total", oracle.trips, rollupTotal);
+    context.metric("groups", expectedGroups);
+  }
+
+  private static void zoneJoin(ScenarioContext context) {
+    TaxiOracle oracle = TaxiOracle.of(context);
+    TaxiDataset taxi = context.taxi();
+    SparkSession spark = context.session();
+    Map<Long, String> boroughOfZone = new HashMap<>();
+    for (Row zone : spark.table(taxi.zonesTable()).select("LocationID", "Borough").collect()) {
+      boroughOfZone.put(TaxiOracle.asLong(zone.get(0)), zone.getString(1));
+    }
+    Map<String, Long> expected = new HashMap<>();
+    long unmatched = 0;
+    for (Map.Entry<Long, Long> zone : oracle.tripsByPickupZone.entrySet()) {
+      String borough = boroughOfZone.get(zone.getKey());
+      if (borough == null) {
+        unmatched += zone.getValue();
+      } else {
+        expected.merge(borough, zone.getValue(), Long::sum);
+      }
+    }
+    DataFrame trips = spark.table(taxi.tripsTable());
+    DataFrame zones = spark.table(taxi.zonesTable());
+    List<Row> rows = trips.join(zones, trips.col("PULocationID").equalTo(zones.col("LocationID")))
+        .groupBy("Borough").agg(count(lit(1)).alias("trips")).collect();
+    Map<String, Long> actual = new HashMap<>();
+    for (Row row : rows) {
+      actual.put(row.getString(0), row.getLong(1));
+    }
+    Check.equal("trips per pickup borough", expected, actual);
+    long antiJoined = trips.join(zones, trips.col("PULocationID").equalTo(zones.col("LocationID")), "left_anti")
+        .count();
+    Check.equal("trips whose pickup zone is not in the lookup table", unmatched, antiJoined);
+    context.metric("boroughs", actual.size());
+  }
+}

@@ -1,0 +1,21 @@
+package io.sparkconnect.testkit.scenarios.internal;
+
+import io.sparkconnect.spi.DefaultRetryPolicy;
+import io.sparkconnect.sql.SparkSession;
+import io.sparkconnect.transport.ConnectionString;
+
+/** Opens sessions for scenarios: a test tool fails fast on an unreachable server unless told otherwise. */
+public final class Sessions {
+  private static final String USER_AGENT = "spark-connect-java-scenarios";
+
+  private Sessions() {}
+
+  /** A session on a new connection; a short retry budget (about 4 s) unless the connection string names a policy. */
+  public static SparkSession connect(String connectionString) {
+    SparkSession.Builder builder = SparkSession.builder().remote(connectionString).userAgent(USER_AGENT);
+    if (ConnectionString.parse(connectionString).retryPolicy().isEmpty()) {
+      builder.retryPolicy(DefaultRetryPolicy.builder().maxRetries(5).build());
+    }
+    return builder.build();
+  }
+}

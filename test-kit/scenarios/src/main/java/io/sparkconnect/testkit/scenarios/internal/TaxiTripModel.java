@@ -1,0 +1,115 @@
+package io.sparkconnect.testkit.scenarios.internal;
+
+/**
+ * The generated taxi dataset's definition: every column of trip {@code id} as a function of the id, computed in Java.
+ * {@link TaxiTripSql} states the same definition in Spark SQL; scenarios compare what the server wrote with this
+ * model. Money is computed in whole cents and divided by 100 once, so both sides produce the same doubles.
+ */
+public final class TaxiTripModel {
+  /** 2024-01-01T00:00:00Z: trips start within the 31 days of January 2024. */
+  public static final long FIRST_PICKUP_EPOCH_SECOND = 1_704_067_200L;
+  static final long PICKUP_WINDOW_SECONDS = 31L * 86_400;
+  static final long PRIME = 1_000_003L;
+  public static final int ZONES = 265;
+  static final long[][] UNIFORMS = {
+      {7_919, 101}, {104_729, 7}, {15_485_863, 3}, {7_727, 1_009}, {99_991, 31}, {65_537, 13}, {1_299_709, 17},
+      {611_953, 5}, {86_243, 41}};
+
+  private TaxiTripModel() {}
+
+  /** The {@code k}-th pseudo-random stream, uniform in [0, {@value #PRIME}). */
+  static long uniform(int k, long id) {
+    return Math.floorMod(id * UNIFORMS[k][0] + UNIFORMS[k][1], PRIME);
+  }
+
+  static long pickupOffsetSeconds(long id) {
+    return Math.floorMod(id * 7_727L + 29, PICKUP_WINDOW_SECONDS);
+  }
+
+  static long durationSeconds(long id) {
+    return 120 + uniform(1, id) % 3_480;
+  }
+
+  public static int vendorId(long id) {
+    return uniform(0, id) % 10 < 3 ? 1 : 2;
+  }
+
+  public static long pickupEpochSecond(long id) {
+    return FIRST_PICKUP_EPOCH_SECOND + pickupOffsetSeconds(id);
+  }
+
+  public static long dropoffEpochSecond(long id) {
+    return pickupEpochSecond(id) + durationSeconds(id);
+  }
+
+  public static long passengerCount(long id) {
+    long u = uniform(2, id);
+    return u % 10 < 6 ? 1 : 2 + u % 3;
+  }
+
+  static long distanceHundredths(long id) {
+    return 30 + uniform(3, id) % 1_970;
+  }
+
+  public static double tripDistance(long id) {
+    return distanceHundredths(id) / 100.0;
+  }
+
+  public static long ratecodeId(long id) {
+    return uniform(4, id) % 25 == 0 ? 2 : 1;
+  }
+
+  public static String storeAndForwardFlag(long id) {
+    return uniform(4, id) % 40 == 1 ? "Y" : "N";
+  }
+
+  public static int pickupLocationId(long id) {
+    return (int) (1 + uniform(5, id) % ZONES);
+  }
+
+  public static int dropoffLocationId(long id) {
+    return (int) (1 + uniform(6, id) % ZONES);
+  }
+
+  public static long paymentType(long id) {
+    long u = uniform(7, id) % 20;
+    return u < 14 ? 1 : u < 18 ? 2 : u < 19 ? 3 : 4;
+  }
+
+  public static long fareCents(long id) {
+    return 300 + distanceHundredths(id) * 2 + (durationSeconds(id) / 60) * 50;
+  }
+
+  static long extraCents(long id) {
+    return uniform(8, id) % 4 == 0 ? 250 : 0;
+  }
+
+  public static long tipCents(long id) {
+    return paymentType(id) == 1 ? fareCents(id) * (uniform(8, id) % 30) / 100 : 0;
+  }
+
+  static long tollsCents(long id) {
+    return ratecodeId(id) == 2 ? 694 : 0;
+  }
+
+  static long airportFeeCents(long id) {
+    return ratecodeId(id) == 2 ? 175 : 0;
+  }
+
+  /** Fare, extra, MTA tax (50), tip, tolls, improvement surcharge (100), congestion surcharge (250), airport fee. */
+  public static long totalCents(long id) {
+    return fareCents(id) + extraCents(id) + 50 + tipCents(id) + tollsCents(id) + 100 + 250 + airportFeeCents(id);
+  }
+
+  public static double fareAmount(long id) {
+    return fareCents(id) / 100.0;
+  }
+
+  public static double tipAmount(long id) {
+    return tipCents(id) / 100.0;
+  }
+
+  public static double totalAmount(long id) {
+    return totalCents(id) / 100.0;
+  }
+}

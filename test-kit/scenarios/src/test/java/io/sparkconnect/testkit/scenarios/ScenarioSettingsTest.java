@@ -1,0 +1,42 @@
+package io.sparkconnect.testkit.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ScenarioSettingsTest {
+  @Test
+  void defaultsAreDocumentedConstants() {
+    ScenarioSettings settings = ScenarioSettings.builder().build();
+    assertEquals(ScenarioSettings.DEFAULT_DURATION, settings.duration());
+    assertEquals(ScenarioSettings.DEFAULT_CONCURRENCY, settings.concurrency());
+    assertEquals(100_000, settings.tripCount());
+    assertTrue(settings.dataPath().isEmpty());
+  }
+
+  @Test
+  void invalidValuesAreRejectedWithTheirName() {
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> ScenarioSettings.builder().concurrency(0)).getMessage().contains("concurrency"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> ScenarioSettings.builder().duration(Duration.ofMillis(10))).getMessage().contains("duration"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> ScenarioSettings.builder().scale(0)).getMessage().contains("scale"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> ScenarioSettings.builder().maxErrorRate(2)).getMessage().contains("maxErrorRate"));
+    assertThrows(IllegalArgumentException.class, () -> ScenarioSettings.builder().dataPath(" "));
+  }
+
+  @Test
+  void toBuilderKeepsEverySetting() {
+    ScenarioSettings settings = ScenarioSettings.shortRun().toBuilder().targetRate(50).dataPath("/data").build();
+    assertEquals(Duration.ofSeconds(2), settings.duration());
+    assertEquals(4, settings.concurrency());
+    assertEquals(50, settings.targetRate());
+    assertEquals("/data", settings.dataPath().orElseThrow());
+    assertEquals("/data", settings.describe().get("dataset"));
+  }
+}

@@ -1,0 +1,13 @@
+package io.sparkconnect.testkit.scenarios;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every smoke scenario against every server version in the matrix. */
+class SmokeScenariosIT {
+  @TestFactory
+  Stream<DynamicNode> smokeScenarios() {
+    return ScenarioMatrix.tests(Scenarios.ofKind(ScenarioKind.SMOKE), ScenarioSettings.shortRun());
+  }
+}
