@@ -182,10 +182,7 @@ final class E2eQueryScenarios {
     TaxiOracle oracle = TaxiOracle.of(context);
     TaxiDataset taxi = context.taxi();
     SparkSession spark = context.session();
-    Map<Long, String> boroughOfZone = new HashMap<>();
-    for (Row zone : spark.table(taxi.zonesTable()).select("LocationID", "Borough").collect()) {
-      boroughOfZone.put(TaxiOracle.asLong(zone.get(0)), zone.getString(1));
-    }
+    Map<Long, String> boroughOfZone = TaxiOracle.boroughOfZone(spark, taxi);
     Map<String, Long> expected = new HashMap<>();
     long unmatched = 0;
     for (Map.Entry<Long, Long> zone : oracle.tripsByPickupZone.entrySet()) {

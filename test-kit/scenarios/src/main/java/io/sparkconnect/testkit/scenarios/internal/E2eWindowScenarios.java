@@ -49,10 +49,7 @@ final class E2eWindowScenarios {
     TaxiOracle oracle = TaxiOracle.of(context);
     TaxiDataset taxi = context.taxi();
     SparkSession spark = context.session();
-    Map<Long, String> boroughOfZone = new HashMap<>();
-    for (Row zone : spark.table(taxi.zonesTable()).select("LocationID", "Borough").collect()) {
-      boroughOfZone.put(TaxiOracle.asLong(zone.get(0)), zone.getString(1));
-    }
+    Map<Long, String> boroughOfZone = TaxiOracle.boroughOfZone(spark, taxi);
     Map<String, List<Long>> countsByBorough = new HashMap<>();
     Map<Long, Long> expectedRank = new HashMap<>();
     oracle.tripsByPickupZone.forEach((zone, trips) -> {

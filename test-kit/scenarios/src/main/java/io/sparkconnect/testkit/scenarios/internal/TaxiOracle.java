@@ -100,6 +100,15 @@ final class TaxiOracle {
     }
   }
 
+  /** The zone lookup table read from the server: pickup and dropoff zone ids to their borough. */
+  static Map<Long, String> boroughOfZone(SparkSession spark, TaxiDataset taxi) {
+    Map<Long, String> boroughs = new HashMap<>();
+    for (Row zone : spark.table(taxi.zonesTable()).select("LocationID", "Borough").collect()) {
+      boroughs.put(asLong(zone.get(0)), zone.getString(1));
+    }
+    return boroughs;
+  }
+
   static Long asLong(Object value) {
     return value == null ? null : ((Number) value).longValue();
   }
