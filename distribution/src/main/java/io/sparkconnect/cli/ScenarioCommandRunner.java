@@ -9,12 +9,13 @@ import io.sparkconnect.testkit.scenarios.ScenarioSettings;
 import io.sparkconnect.testkit.scenarios.Scenarios;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 
 /**
- * What {@code smoke}, {@code e2e} and {@code load} share: pick the scenarios, start or reach the server, run them
- * with progress on stderr, print the summary table, write the report, and exit 1 if any scenario failed.
+ * What {@code smoke}, {@code e2e} and {@code load} share: pick the scenarios, reach the server or start each embedded
+ * server version in turn, run them with progress on stderr, print the summary table, write the report, and exit 1 if any scenario failed.
  */
 final class ScenarioCommandRunner {
   static final int SCENARIO_FAILED = 1;
@@ -38,18 +39,18 @@ final class ScenarioCommandRunner {
       out.flush();
       return 0;
     }
-    options.target.validate(commandLine);
-    RunReport report;
-    try (ServerTarget target = ServerTarget.open(options.target.remote, options.target.sparkVersion, err)) {
-      report = ScenarioRunner.builder()
-          .connectionString(target.connectionString())
-          .embedded(options.target.remote == null)
-          .command(kind.label())
-          .settings(settings)
-          .listener(new ConsoleProgress(err))
-          .build()
-          .run(scenarios);
+    List<String> versions = options.target.sparkVersions(commandLine);
+    List<RunReport> runs = new ArrayList<>();
+    if (options.target.remote != null) {
+      runs.add(runOn(options.target.remote, false, kind, scenarios, settings, err));
+    } else {
+      for (String version : versions) {
+        try (ServerTarget target = ServerTarget.open(null, version, err)) {
+          runs.add(runOn(target.connectionString(), true, kind, scenarios, settings, err));
+        }
+      }
     }
+    RunReport report = RunReport.combine(runs);
     SummaryTable.print(report, out);
     if (options.reportDirectory != null) {
       Path html = ReportWriter.write(report, options.reportDirectory);
@@ -57,6 +58,18 @@ final class ScenarioCommandRunner {
     }
     out.flush();
     return report.passed() ? 0 : SCENARIO_FAILED;
+  }
+
+  private static RunReport runOn(String connectionString, boolean embedded, ScenarioKind kind,
+      List<Scenario> scenarios, ScenarioSettings settings, PrintWriter err) {
+    return ScenarioRunner.builder()
+        .connectionString(connectionString)
+        .embedded(embedded)
+        .command(kind.label())
+        .settings(settings)
+        .listener(new ConsoleProgress(err))
+        .build()
+        .run(scenarios);
   }
 
   /** Turns a settings error into a usage error that names the option. */

@@ -102,11 +102,19 @@ class ScenarioCommandsIT {
   }
 
   @Test
-  void smokeStartsAnEmbeddedServerByDefault() throws Exception {
-    CliProcess cli = CliProcess.run("smoke", "--scenario", "connect,basic-sql");
+  void smokeRunsOnEachEmbeddedServerVersionInTurn() throws Exception {
+    Path dir = reports.resolve("matrix");
+    CliProcess cli = CliProcess.run("smoke", "--spark", "3.5,4.1", "--scenario", "connect,basic-sql", "--report",
+        dir.toString());
     assertEquals(0, cli.exitCode, cli::toString);
-    assertTrue(cli.out.contains("2 of 2 scenarios passed"), cli::toString);
-    assertTrue(cli.out.contains(SparkVersions.latest()), cli::toString);
+    assertTrue(cli.out.contains("4 of 4 scenarios passed"), cli::toString);
+    assertTrue(cli.out.matches("(?s).*smoke\\.connect +smoke +3\\.5\\.7 +passed"
+        + ".*smoke\\.connect +smoke +4\\.1\\.2 +passed.*"), cli::toString);
+    String json = Files.readString(dir.resolve("report.json"), StandardCharsets.UTF_8);
+    assertTrue(json.contains("\"serverVersion\":\"3.5.7, 4.1.2\""), json);
+    assertTrue(json.contains("\"embedded\":true"), json);
+    CliProcess sql = CliProcess.run("sql", "--spark", "3.5,4.1", "SELECT 1");
+    assertEquals(2, sql.exitCode, sql::toString);
   }
 
   @Test

@@ -58,15 +58,18 @@ final class TaxiDatasets {
   private static TaxiDataset fromFiles(SparkSession spark, String path, String zones, Consumer<String> note,
       long start) {
     note.accept("Reading taxi trips from " + path);
-    DataFrame trips = spark.read().parquet(path);
+    String view = "sc_java_taxi_trips";
+    // A view made by SQL, not from a DataFrame: on 3.5 servers a DataFrame's view keeps its plan ids, which then
+    // collide with those of later DataFrames and make joins on it ambiguous.
+    spark.sql("CREATE OR REPLACE GLOBAL TEMPORARY VIEW " + view + " AS SELECT * FROM parquet.`"
+        + path.replace("`", "``") + "`").collect();
+    DataFrame trips = spark.table("global_temp." + view);
     List<String> missing = new ArrayList<>(REQUIRED_COLUMNS);
     missing.removeAll(Arrays.asList(trips.columns()));
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("The parquet files at " + path + " lack the NYC yellow taxi columns " + missing
           + "; point the data path at yellow_tripdata_*.parquet files");
     }
-    String view = "sc_java_taxi_trips";
-    trips.createOrReplaceGlobalTempView(view);
     String table = "global_temp." + view;
     long count = spark.table(table).count();
     note.accept("Read " + count + " taxi trips from " + path);
