@@ -10,9 +10,11 @@ import io.sparkconnect.transport.ConnectionString;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Runs scenarios one after another against one server and collects their results. A scenario that throws fails
@@ -64,7 +66,13 @@ public final class ScenarioRunner {
       }
     }
     return new RunReport(command, target(), embedded, serverVersion, startedAt,
-        Duration.ofNanos(System.nanoTime() - start), settings.describe(), results);
+        Duration.ofNanos(System.nanoTime() - start), settings.describe(kinds(scenarios)), results);
+  }
+
+  private static Set<ScenarioKind> kinds(List<Scenario> scenarios) {
+    Set<ScenarioKind> kinds = EnumSet.noneOf(ScenarioKind.class);
+    scenarios.forEach(scenario -> kinds.add(scenario.kind()));
+    return kinds;
   }
 
   /** Runs one scenario; a convenience for tests. */

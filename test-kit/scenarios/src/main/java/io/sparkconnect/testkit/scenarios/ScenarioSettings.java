@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How scenarios run: the dataset's scale or a path to real taxi parquet files, and the bounds of load scenarios
@@ -120,18 +121,22 @@ public final class ScenarioSettings {
     return Optional.ofNullable(jfrFile);
   }
 
-  /** The settings as report entries. */
-  public Map<String, Object> describe() {
+  /** The settings that matter to scenarios of these kinds, as report entries: load bounds and the dataset. */
+  public Map<String, Object> describe(Set<ScenarioKind> kinds) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("duration", duration.toString());
-    out.put("concurrency", concurrency);
-    out.put("maxOperations", maxOperations);
-    out.put("targetRate", targetRate);
-    out.put("maxErrorRate", maxErrorRate);
-    out.put("dataset", dataPath != null ? dataPath : "generated, scale " + scale + " (" + tripCount() + " trips)");
-    out.put("largeResultRows", largeResultRows);
-    if (jfrFile != null) {
-      out.put("jfr", jfrFile.toString());
+    if (kinds.contains(ScenarioKind.LOAD)) {
+      out.put("duration", duration.toString());
+      out.put("concurrency", concurrency);
+      out.put("maxOperations", maxOperations);
+      out.put("targetRate", targetRate);
+      out.put("maxErrorRate", maxErrorRate);
+      out.put("largeResultRows", largeResultRows);
+      if (jfrFile != null) {
+        out.put("jfr", jfrFile.toString());
+      }
+    }
+    if (kinds.contains(ScenarioKind.LOAD) || kinds.contains(ScenarioKind.E2E)) {
+      out.put("dataset", dataPath != null ? dataPath : "generated, scale " + scale + " (" + tripCount() + " trips)");
     }
     return out;
   }

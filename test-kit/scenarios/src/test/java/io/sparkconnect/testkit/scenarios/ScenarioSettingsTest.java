@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ScenarioSettingsTest {
@@ -37,6 +38,9 @@ class ScenarioSettingsTest {
     assertEquals(4, settings.concurrency());
     assertEquals(50, settings.targetRate());
     assertEquals("/data", settings.dataPath().orElseThrow());
-    assertEquals("/data", settings.describe().get("dataset"));
+    assertEquals("/data", settings.describe(Set.of(ScenarioKind.E2E)).get("dataset"));
+    assertEquals(Set.of("dataset"), settings.describe(Set.of(ScenarioKind.E2E)).keySet());
+    assertTrue(settings.describe(Set.of(ScenarioKind.SMOKE)).isEmpty());
+    assertEquals("PT2S", settings.describe(Set.of(ScenarioKind.LOAD)).get("duration"));
   }
 }

@@ -3,20 +3,24 @@ package io.sparkconnect.testkit.scenarios.internal;
 import io.sparkconnect.testkit.scenarios.OperationTimings;
 import io.sparkconnect.testkit.scenarios.Scenario;
 import io.sparkconnect.testkit.scenarios.ScenarioFailedException;
+import io.sparkconnect.testkit.scenarios.ScenarioKind;
 import io.sparkconnect.testkit.scenarios.ScenarioResult;
 import io.sparkconnect.testkit.scenarios.ScenarioSeries;
 import io.sparkconnect.testkit.scenarios.ScenarioStatus;
 import java.time.Duration;
 import java.util.Map;
 
-/** Runs one scenario in its own context, timing it, sampling the client's resources and catching its failure. */
+/**
+ * Runs one scenario in its own context, timing it, catching its failure and, for E2E and load scenarios, sampling the
+ * client's heap, CPU and GC.
+ */
 public final class ScenarioExecution {
   private ScenarioExecution() {}
 
   public static ScenarioResult run(Scenario scenario, RunState run) {
     long start = System.nanoTime();
     String failure = null;
-    ResourceSampler sampler = new ResourceSampler();
+    ResourceSampler sampler = scenario.kind() == ScenarioKind.SMOKE ? null : new ResourceSampler();
     RunContext context = new RunContext(run, scenario, start);
     try {
       scenario.run(context);
@@ -32,7 +36,9 @@ public final class ScenarioExecution {
     OperationTimings.Snapshot operations = context.timings().snapshot();
     ScenarioSeries series = operations.size() > 0 ? SeriesBuilder.of(operations) : null;
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
-    sampler.stopInto(metrics);
+    if (sampler != null) {
+      sampler.stopInto(metrics);
+    }
     return new ScenarioResult(scenario, run.serverVersion(),
         failure == null ? ScenarioStatus.PASSED : ScenarioStatus.FAILED, duration, failure, metrics, series);
   }
