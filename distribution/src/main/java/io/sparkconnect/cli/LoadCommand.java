@@ -29,6 +29,10 @@ final class LoadCommand implements Callable<Integer> {
       description = "How long each load scenario runs, such as 30s, 5m or 30m (default: ${DEFAULT-VALUE}).")
   Duration duration;
 
+  @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "0s", converter = DurationConverter.class,
+      description = "Run each load scenario this long before measuring, such as 10s (default: ${DEFAULT-VALUE}).")
+  Duration warmup;
+
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
       description = "Concurrent workers, sessions or connections, 1 to 256 (default: ${DEFAULT-VALUE}).")
   int concurrency;
@@ -60,6 +64,7 @@ final class LoadCommand implements Callable<Integer> {
         .scale(dataset.scale)
         .dataPath(dataset.dataPath)
         .duration(duration)
+        .warmup(warmup)
         .concurrency(concurrency)
         .targetRate(rate)
         .maxOperations(maxOperations)

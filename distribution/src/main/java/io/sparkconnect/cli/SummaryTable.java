@@ -1,17 +1,19 @@
 package io.sparkconnect.cli;
 
 import io.sparkconnect.testkit.scenarios.RunReport;
-import io.sparkconnect.testkit.scenarios.ScenarioKind;
 import io.sparkconnect.testkit.scenarios.ScenarioResult;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The final table of a run: one line per scenario with its status, duration and key figures, then a verdict. */
 final class SummaryTable {
   private static final String[] HEADER = {"SCENARIO", "KIND", "SERVER", "STATUS", "DURATION", "DETAILS"};
   private static final int MAX_DETAIL = 100;
+  private static final Set<String> RESOURCE_METRICS = Set.of("heapPeakMiB", "heapMaxMiB", "cpuAvgPercent", "gcCount",
+      "gcMillis");
 
   private SummaryTable() {}
 
@@ -44,7 +46,7 @@ final class SummaryTable {
     String text;
     if (!result.passed()) {
       text = result.message().orElse("");
-    } else if (result.kind() == ScenarioKind.LOAD) {
+    } else if (result.metrics().containsKey("throughputPerSecond")) {
       Map<String, Object> m = result.metrics();
       text = String.format("%s ops/s, p50 %s ms, p95 %s ms, p99 %s ms, %s errors, heap peak %s MiB",
           m.get("throughputPerSecond"), m.get("latencyP50Millis"), m.get("latencyP95Millis"),
@@ -52,8 +54,7 @@ final class SummaryTable {
     } else {
       StringBuilder shown = new StringBuilder();
       for (Map.Entry<String, Object> metric : result.metrics().entrySet()) {
-        if (metric.getKey().startsWith("heap") || metric.getKey().startsWith("cpu")
-            || metric.getKey().startsWith("gc")) {
+        if (RESOURCE_METRICS.contains(metric.getKey())) {
           continue;
         }
         shown.append(shown.length() == 0 ? "" : ", ").append(metric.getKey()).append('=').append(metric.getValue());

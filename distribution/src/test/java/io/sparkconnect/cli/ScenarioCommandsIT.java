@@ -49,7 +49,8 @@ class ScenarioCommandsIT {
     Path dir = reports.resolve("load");
     Path jfr = dir.resolve("load.jfr");
     CliProcess cli = CliProcess.run("load", "--remote", remote, "--scenario", "sustained-rate,concurrent-sessions",
-        "--duration", "2s", "--concurrency", "3", "--report", dir.toString(), "--jfr", jfr.toString());
+        "--duration", "2s", "--warmup", "1s", "--concurrency", "3", "--report", dir.toString(), "--jfr",
+        jfr.toString());
     assertEquals(0, cli.exitCode, cli::toString);
     assertTrue(cli.out.contains("2 of 2 scenarios passed"), cli::toString);
     assertTrue(cli.out.matches("(?s).*load\\.sustained-rate .* passed .* ops/s, p50 .* ms, p95 .* ms, p99 .*"),
@@ -60,6 +61,7 @@ class ScenarioCommandsIT {
         "heapPeakMiB", "cpuAvgPercent", "latencyOverTime", "latencyHistogram", "throughput"}) {
       assertEquals(2, count(json, "\"" + key + "\":"), key + " in " + json);
     }
+    assertEquals(2, count(json, "\"warmupOperations\":"), json);
     Matcher operations = Pattern.compile("\"operations\":(\\d+)").matcher(json);
     assertTrue(operations.find() && Long.parseLong(operations.group(1)) >= 2, json);
     Optional<String> dom = render(dir.resolve("report.html"));

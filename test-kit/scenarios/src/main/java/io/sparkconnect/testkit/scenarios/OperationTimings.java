@@ -10,13 +10,25 @@ public final class OperationTimings {
   /** The most operations one scenario records. */
   public static final int MAX_RECORDED = 20_000_000;
 
-  private final long originNanos;
+  private long originNanos;
   private long[] starts = new long[1024];
   private long[] latencies = new long[1024];
   private boolean[] succeeded = new boolean[1024];
   private int size;
 
   public OperationTimings(long originNanos) {
+    this.originNanos = originNanos;
+  }
+
+  /**
+   * Measures offsets from this {@link System#nanoTime()} reading instead, as when a warm-up ends.
+   *
+   * @throws IllegalStateException once operations were recorded
+   */
+  public synchronized void restartAt(long originNanos) {
+    if (size > 0) {
+      throw new IllegalStateException("Operations were already recorded from the earlier origin");
+    }
     this.originNanos = originNanos;
   }
 

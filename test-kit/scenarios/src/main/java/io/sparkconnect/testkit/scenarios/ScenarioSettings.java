@@ -27,6 +27,7 @@ public final class ScenarioSettings {
   public static final long DEFAULT_LARGE_RESULT_ROWS = 5_000_000;
 
   private final Duration duration;
+  private final Duration warmup;
   private final int concurrency;
   private final long maxOperations;
   private final double targetRate;
@@ -38,6 +39,7 @@ public final class ScenarioSettings {
 
   private ScenarioSettings(Builder builder) {
     this.duration = builder.duration;
+    this.warmup = builder.warmup;
     this.concurrency = builder.concurrency;
     this.maxOperations = builder.maxOperations;
     this.targetRate = builder.targetRate;
@@ -60,6 +62,7 @@ public final class ScenarioSettings {
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.duration = duration;
+    builder.warmup = warmup;
     builder.concurrency = concurrency;
     builder.maxOperations = maxOperations;
     builder.targetRate = targetRate;
@@ -74,6 +77,11 @@ public final class ScenarioSettings {
   /** How long each load scenario runs. */
   public Duration duration() {
     return duration;
+  }
+
+  /** How long each load scenario runs its operations before measuring; what happens then is not recorded. */
+  public Duration warmup() {
+    return warmup;
   }
 
   /** Concurrent workers, sessions or connections in load scenarios. */
@@ -126,6 +134,7 @@ public final class ScenarioSettings {
     Map<String, Object> out = new LinkedHashMap<>();
     if (kinds.contains(ScenarioKind.LOAD)) {
       out.put("duration", duration.toString());
+      out.put("warmup", warmup.toString());
       out.put("concurrency", concurrency);
       out.put("maxOperations", maxOperations);
       out.put("targetRate", targetRate);
@@ -144,6 +153,7 @@ public final class ScenarioSettings {
   /** Builds {@link ScenarioSettings}; every setter checks its argument at once. */
   public static final class Builder {
     private Duration duration = DEFAULT_DURATION;
+    private Duration warmup = Duration.ZERO;
     private int concurrency = DEFAULT_CONCURRENCY;
     private long maxOperations = DEFAULT_MAX_OPERATIONS;
     private double targetRate;
@@ -162,6 +172,16 @@ public final class ScenarioSettings {
         throw new IllegalArgumentException("duration must be between 1 second and 24 hours, was " + duration);
       }
       this.duration = duration;
+      return this;
+    }
+
+    /** Unrecorded run time before each load scenario's measured duration, from 0 to 1 hour; 0 by default. */
+    public Builder warmup(Duration warmup) {
+      Objects.requireNonNull(warmup, "warmup");
+      if (warmup.isNegative() || warmup.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException("warmup must be between 0 and 1 hour, was " + warmup);
+      }
+      this.warmup = warmup;
       return this;
     }
 

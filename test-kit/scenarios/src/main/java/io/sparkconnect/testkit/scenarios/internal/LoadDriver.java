@@ -4,6 +4,7 @@ import io.sparkconnect.testkit.scenarios.Check;
 import io.sparkconnect.testkit.scenarios.OperationTimings;
 import io.sparkconnect.testkit.scenarios.ScenarioContext;
 import io.sparkconnect.testkit.scenarios.ScenarioSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -11,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs an operation from several workers until the scenario's duration or operation budget is spent, optionally
- * paced to a rate; records each operation's latency, reports progress every few seconds, and fails the scenario
+ * Runs an operation from several workers, first for the warm-up (unrecorded), then until the scenario's duration or
+ * operation budget is spent, optionally paced to a rate; records each operation's latency, reports progress every few seconds, and fails the scenario
  * when more operations fail than the settings allow.
  */
 final class LoadDriver {
@@ -36,47 +37,74 @@ final class LoadDriver {
   static void run(ScenarioContext context, int workers, double rate, Operation operation)
       throws InterruptedException {
     ScenarioSettings settings = context.settings();
-    OperationTimings timings = context.timings();
+    if (!settings.warmup().isZero()) {
+      context.progress("warming up for " + settings.warmup().toSeconds() + " s");
+      Phase warmup = new Phase(settings.warmup(), Long.MAX_VALUE, rate, new OperationTimings(System.nanoTime()));
+      warmup.run(context, workers, operation);
+      context.metric("warmupOperations", warmup.timings.snapshot().size());
+    }
     long start = System.nanoTime();
-    long deadline = start + settings.duration().toNanos();
-    AtomicLong issued = new AtomicLong();
-    ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
-    List<Thread> threads = new ArrayList<>();
-    for (int w = 0; w < workers; w++) {
-      int worker = w;
-      Thread thread = new Thread(() -> work(worker, operation, settings, rate, start, deadline, issued, timings,
-          errors), "load-worker-" + w);
-      thread.setDaemon(true);
-      threads.add(thread);
-      thread.start();
-    }
-    long nextProgress = start + PROGRESS_EVERY_NANOS;
-    try {
-      for (Thread thread : threads) {
-        while (thread.isAlive()) {
-          thread.join(500);
-          if (System.nanoTime() >= nextProgress) {
-            nextProgress += PROGRESS_EVERY_NANOS;
-            context.progress(progressLine(timings.snapshot(), start, settings));
-          }
-        }
-      }
-    } finally {
-      threads.forEach(Thread::interrupt);
-    }
-    summarize(context, timings.snapshot(), System.nanoTime() - start, errors, settings);
+    context.timings().restartAt(start);
+    Phase measured = new Phase(settings.duration(), settings.maxOperations(), rate, context.timings());
+    measured.run(context, workers, operation);
+    summarize(context, context.timings().snapshot(), System.nanoTime() - measured.start, measured.errors, settings);
   }
 
-  private static void work(int worker, Operation operation, ScenarioSettings settings, double rate, long start,
-      long deadline, AtomicLong issued, OperationTimings timings, ConcurrentLinkedQueue<String> errors) {
+  /** One timed stretch of a load scenario: its workers, bounds, and what they recorded. */
+  private static final class Phase {
+    final Duration length;
+    final long maxOperations;
+    final double rate;
+    final OperationTimings timings;
+    final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+    final AtomicLong issued = new AtomicLong();
+    long start;
+    long deadline;
+
+    Phase(Duration length, long maxOperations, double rate, OperationTimings timings) {
+      this.length = length;
+      this.maxOperations = maxOperations;
+      this.rate = rate;
+      this.timings = timings;
+    }
+
+    void run(ScenarioContext context, int workers, Operation operation) throws InterruptedException {
+      start = System.nanoTime();
+      deadline = start + length.toNanos();
+      List<Thread> threads = new ArrayList<>();
+      for (int w = 0; w < workers; w++) {
+        int worker = w;
+        Thread thread = new Thread(() -> work(worker, operation, this), "load-worker-" + w);
+        thread.setDaemon(true);
+        threads.add(thread);
+        thread.start();
+      }
+      long nextProgress = start + PROGRESS_EVERY_NANOS;
+      try {
+        for (Thread thread : threads) {
+          while (thread.isAlive()) {
+            thread.join(500);
+            if (System.nanoTime() >= nextProgress) {
+              nextProgress += PROGRESS_EVERY_NANOS;
+              context.progress(progressLine(timings.snapshot(), start, length));
+            }
+          }
+        }
+      } finally {
+        threads.forEach(Thread::interrupt);
+      }
+    }
+  }
+
+  private static void work(int worker, Operation operation, Phase phase) {
     while (!Thread.currentThread().isInterrupted()) {
-      long sequence = issued.getAndIncrement();
-      if (sequence >= settings.maxOperations() || System.nanoTime() >= deadline) {
+      long sequence = phase.issued.getAndIncrement();
+      if (sequence >= phase.maxOperations || System.nanoTime() >= phase.deadline) {
         return;
       }
-      if (rate > 0) {
-        long due = start + (long) (sequence * 1e9 / rate);
-        if (due >= deadline) {
+      if (phase.rate > 0) {
+        long due = phase.start + (long) (sequence * 1e9 / phase.rate);
+        if (due >= phase.deadline) {
           return;
         }
         long wait = due - System.nanoTime();
@@ -94,18 +122,18 @@ final class LoadDriver {
         operation.run(worker, sequence);
       } catch (Exception | AssertionError e) {
         ok = false;
-        if (errors.size() < KEPT_ERRORS) {
-          errors.add(ScenarioExecution.describe(e));
+        if (phase.errors.size() < KEPT_ERRORS) {
+          phase.errors.add(ScenarioExecution.describe(e));
         }
       }
-      timings.record(begin, System.nanoTime(), ok);
+      phase.timings.record(begin, System.nanoTime(), ok);
     }
   }
 
-  private static String progressLine(OperationTimings.Snapshot ops, long start, ScenarioSettings settings) {
+  private static String progressLine(OperationTimings.Snapshot ops, long start, Duration length) {
     double elapsed = (System.nanoTime() - start) / 1e9;
     return String.format("%.0f s of %d s: %d operations, %.1f/s, p99 %.1f ms, %d errors", elapsed,
-        settings.duration().toSeconds(), ops.size(), ops.size() / Math.max(elapsed, 1e-9),
+        length.toSeconds(), ops.size(), ops.size() / Math.max(elapsed, 1e-9),
         ops.latencyQuantileNanos(0.99) / 1e6, ops.errors());
   }
 

@@ -30,6 +30,7 @@ final class MemoryStress {
     long idSum = 0;
     double halfSum = 0;
     long textLength = 0;
+    long peakHeap = 0;
     try (CloseableIterator<Row> it = spark.range(0, rows, 1, partitions)
         .selectExpr("id", "CAST(id AS DOUBLE) * 0.5 AS x", "concat('row-', id) AS s").toLocalIterator()) {
       while (it.hasNext()) {
@@ -42,6 +43,7 @@ final class MemoryStress {
           long now = System.nanoTime();
           context.timings().record(chunkStart, now, true);
           chunkStart = now;
+          peakHeap = Math.max(peakHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
           if (count % (ROWS_PER_OPERATION * 10) == 0) {
             context.progress(String.format("%,d of %,d rows", count, rows));
           }
@@ -59,6 +61,7 @@ final class MemoryStress {
     context.metric("rows", count);
     context.metric("streamedMiB", LoadDriver.round(streamedBytes / 1048576.0));
     context.metric("rowsPerSecond", Math.round(count / Math.max(seconds, 1e-9)));
+    context.metric("streamHeapPeakMiB", LoadDriver.round(peakHeap / 1048576.0));
     context.metric("retainedGrowthMiB", LoadDriver.round(retainedGrowth / 1048576.0));
     Check.that(retainedGrowth < MAX_RETAINED_GROWTH_MIB * 1048576, () -> String.format(
         "the heap retained %.1f MiB more after streaming %.1f MiB; the iterator should hold one batch at a time",
