@@ -9,6 +9,8 @@ module io.sparkconnect.testkit.scenarios {
   requires java.management;
   requires jdk.management;
   requires jdk.jfr;
+  requires static org.junit.jupiter.api;
 
   exports io.sparkconnect.testkit.scenarios;
+  exports io.sparkconnect.testkit.scenarios.junit;
 }

@@ -1,5 +1,6 @@
 package io.sparkconnect.testkit.scenarios;
 
+import io.sparkconnect.testkit.scenarios.junit.ScenarioTests;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
@@ -8,6 +9,6 @@ import org.junit.jupiter.api.TestFactory;
 class SmokeScenariosIT {
   @TestFactory
   Stream<DynamicNode> smokeScenarios() {
-    return ScenarioMatrix.tests(Scenarios.ofKind(ScenarioKind.SMOKE), ScenarioSettings.shortRun());
+    return ScenarioTests.acrossMatrix(Scenarios.ofKind(ScenarioKind.SMOKE), ScenarioSettings.shortRun());
   }
 }
