@@ -26,7 +26,8 @@ final class LoadCommand implements Callable<Integer> {
   DatasetOptions dataset;
 
   @Option(names = "--duration", paramLabel = "TIME", defaultValue = "20s", converter = DurationConverter.class,
-      description = "How long each load scenario runs, such as 30s, 5m or 30m (default: ${DEFAULT-VALUE}).")
+      description = "How long each load scenario runs, such as 30s, 5m or 30m; memory-stress streams --rows once "
+          + "instead (default: ${DEFAULT-VALUE}).")
   Duration duration;
 
   @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "0s", converter = DurationConverter.class,
@@ -43,7 +44,8 @@ final class LoadCommand implements Callable<Integer> {
   double rate;
 
   @Option(names = "--max-operations", paramLabel = "N", defaultValue = "1000000",
-      description = "Stop a scenario after this many operations even if time remains (default: ${DEFAULT-VALUE}).")
+      description = "Stop a scenario after this many operations even if time remains, at most 20,000,000 "
+          + "(default: ${DEFAULT-VALUE}).")
   long maxOperations;
 
   @Option(names = "--max-error-rate", paramLabel = "SHARE", defaultValue = "0",

@@ -29,6 +29,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose sql, smoke, e2e, load, server or version");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "Missing command: choose sql, smoke, e2e, load, server or version");
   }
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine;
 
 /**
  * What {@code smoke}, {@code e2e} and {@code load} share: pick the scenarios, reach the server or start each embedded
- * server version in turn, run them with progress on stderr, print the summary table, write the report, and exit 1 if any scenario failed.
+ * server version in turn, run them with progress on stderr, print the summary table, write the report, and exit 1
+ * if any scenario failed.
  */
 final class ScenarioCommandRunner {
   static final int SCENARIO_FAILED = 1;
@@ -46,7 +47,8 @@ final class ScenarioCommandRunner {
     } else {
       for (String version : versions) {
         try (ServerTarget target = ServerTarget.open(null, version, err)) {
-          runs.add(runOn(target.connectionString(), true, kind, scenarios, settings, err));
+          runs.add(runOn(target.connectionString(), true, kind, scenarios,
+              versions.size() > 1 ? recordingPerVersion(settings, version) : settings, err));
         }
       }
     }
@@ -70,6 +72,17 @@ final class ScenarioCommandRunner {
         .listener(new ConsoleProgress(err))
         .build()
         .run(scenarios);
+  }
+
+  /** With several server versions each run records into its own file: {@code run.jfr} becomes {@code run-4.1.2.jfr}. */
+  private static ScenarioSettings recordingPerVersion(ScenarioSettings settings, String version) {
+    return settings.jfrFile().map(file -> {
+      String name = file.getFileName().toString();
+      int dot = name.lastIndexOf('.');
+      String versioned = dot > 0 ? name.substring(0, dot) + "-" + version + name.substring(dot)
+          : name + "-" + version;
+      return settings.toBuilder().jfrFile(file.resolveSibling(versioned)).build();
+    }).orElse(settings);
   }
 
   /** Turns a settings error into a usage error that names the option. */

@@ -21,10 +21,17 @@ public final class Check {
     }
   }
 
-  /** Fails unless the two numbers agree within a relative tolerance (and 1e-9 absolute, for values near zero). */
+  /**
+   * Fails unless the two numbers agree within a relative tolerance (and 1e-9 absolute, for values near zero); NaN
+   * agrees only with NaN.
+   */
   public static void close(String what, double expected, double actual, double relativeTolerance) {
+    if (Double.isNaN(expected) || Double.isNaN(actual)) {
+      equal(what, expected, actual);
+      return;
+    }
     double allowed = Math.max(1e-9, Math.abs(expected) * relativeTolerance);
-    if (Double.isNaN(actual) || Math.abs(expected - actual) > allowed) {
+    if (Math.abs(expected - actual) > allowed) {
       throw new ScenarioFailedException(what + ": expected " + expected + " but was " + actual
           + " (tolerance " + allowed + ")");
     }

@@ -45,8 +45,8 @@ public final class ScenarioRunner {
     long start = System.nanoTime();
     List<ScenarioResult> results = new ArrayList<>();
     String serverVersion = "unknown";
-    try (SparkSession base = Sessions.connect(connectionString);
-        FlightRecording recording = FlightRecording.start(settings.jfrFile().orElse(null))) {
+    SparkSession base = Sessions.connect(connectionString);
+    try (FlightRecording recording = FlightRecording.start(settings.jfrFile().orElse(null))) {
       String connectFailure = null;
       try {
         serverVersion = base.version();
@@ -64,6 +64,8 @@ public final class ScenarioRunner {
         results.add(result);
         listener.finished(result, i + 1, scenarios.size());
       }
+    } finally {
+      Sessions.closeQuietly(base);
     }
     return new RunReport(command, target(), embedded, serverVersion, startedAt,
         Duration.ofNanos(System.nanoTime() - start), settings.describe(kinds(scenarios)), results);

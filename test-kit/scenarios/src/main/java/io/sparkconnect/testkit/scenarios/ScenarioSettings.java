@@ -21,6 +21,8 @@ public final class ScenarioSettings {
   public static final long DEFAULT_MAX_OPERATIONS = 1_000_000;
   /** Default scale: 0.1 is 100,000 trips. */
   public static final double DEFAULT_SCALE = 0.1;
+  /** The largest scale: 10,000,000 trips. */
+  public static final double MAX_SCALE = 10;
   /** Trips at scale 1. */
   public static final long TRIPS_PER_SCALE = 1_000_000;
   /** Default rows streamed by the memory-stress load scenario. */
@@ -194,9 +196,11 @@ public final class ScenarioSettings {
       return this;
     }
 
+    /** Operations one load scenario may run, from 1 to {@value OperationTimings#MAX_RECORDED}. */
     public Builder maxOperations(long maxOperations) {
-      if (maxOperations < 1) {
-        throw new IllegalArgumentException("maxOperations must be at least 1, was " + maxOperations);
+      if (maxOperations < 1 || maxOperations > OperationTimings.MAX_RECORDED) {
+        throw new IllegalArgumentException("maxOperations must be between 1 and " + OperationTimings.MAX_RECORDED
+            + ", was " + maxOperations);
       }
       this.maxOperations = maxOperations;
       return this;
@@ -220,10 +224,13 @@ public final class ScenarioSettings {
       return this;
     }
 
-    /** Dataset scale, from 0.001 (1,000 trips) to 1000. */
+    /**
+     * Dataset scale, from 0.001 (1,000 trips) to {@value #MAX_SCALE}: the E2E oracle keeps every fare and
+     * {@code large-collect} every trip in client memory.
+     */
     public Builder scale(double scale) {
-      if (!(scale >= 0.001 && scale <= 1000)) {
-        throw new IllegalArgumentException("scale must be between 0.001 and 1000, was " + scale);
+      if (!(scale >= 0.001 && scale <= MAX_SCALE)) {
+        throw new IllegalArgumentException("scale must be between 0.001 and " + MAX_SCALE + ", was " + scale);
       }
       this.scale = scale;
       return this;

@@ -29,6 +29,12 @@ class ScenarioSettingsTest {
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> ScenarioSettings.builder().maxErrorRate(2)).getMessage().contains("maxErrorRate"));
     assertThrows(IllegalArgumentException.class, () -> ScenarioSettings.builder().dataPath(" "));
+    assertThrows(IllegalArgumentException.class,
+        () -> ScenarioSettings.builder().scale(ScenarioSettings.MAX_SCALE * 2));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> ScenarioSettings.builder().maxOperations(OperationTimings.MAX_RECORDED + 1L)).getMessage()
+        .contains("maxOperations"));
+    assertThrows(IllegalArgumentException.class, () -> ScenarioSettings.builder().warmup(Duration.ofSeconds(-1)));
   }
 
   @Test

@@ -125,25 +125,31 @@ final class E2eClientScenarios {
     }, "interrupt-scenario-query");
     query.setDaemon(true);
     query.start();
-    long start = System.nanoTime();
-    List<String> interrupted = List.of();
-    for (int i = 0; i < 300 && interrupted.isEmpty() && !outcome.isDone(); i++) {
-      Thread.sleep(100);
-      interrupted = spark.interruptTag(tag);
+    try {
+      long start = System.nanoTime();
+      List<String> interrupted = List.of();
+      for (int i = 0; i < 300 && interrupted.isEmpty() && !outcome.isDone(); i++) {
+        Thread.sleep(100);
+        interrupted = spark.interruptTag(tag);
+      }
+      if (interrupted.isEmpty() && outcome.isDone()) {
+        Throwable early = outcome.getNow(null);
+        throw new ScenarioFailedException("the slow query ended before it could be interrupted: "
+            + (early == null ? "it completed" : ScenarioExecution.describe(early)));
+      }
+      Check.equal("operations interrupted by tag", 1, interrupted.size());
+      Throwable error = outcome.get(60, TimeUnit.SECONDS);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      Check.that(error instanceof SparkConnectException, () -> "the interrupted query should fail with a "
+          + "SparkConnectException, got " + error);
+      Check.equal("operations running after the interrupt", List.of(), spark.interruptAll());
+      Check.equal("a query after the interrupt", 3L, spark.range(3).count());
+      context.metric("secondsToInterrupt", Math.round(seconds * 1000) / 1000.0);
+    } finally {
+      if (!outcome.isDone()) {
+        spark.interruptAll();
+      }
     }
-    if (interrupted.isEmpty() && outcome.isDone()) {
-      Throwable early = outcome.getNow(null);
-      throw new ScenarioFailedException("the slow query ended before it could "
-          + "be interrupted: " + (early == null ? "it completed" : ScenarioExecution.describe(early)));
-    }
-    Check.equal("operations interrupted by tag", 1, interrupted.size());
-    Throwable error = outcome.get(60, TimeUnit.SECONDS);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    Check.that(error instanceof SparkConnectException, () -> "the interrupted query should fail with a "
-        + "SparkConnectException, got " + error);
-    Check.equal("operations running after the interrupt", List.of(), spark.interruptAll());
-    Check.equal("a query after the interrupt", 3L, spark.range(3).count());
-    context.metric("secondsToInterrupt", Math.round(seconds * 1000) / 1000.0);
   }
 
   private static void errorHandling(ScenarioContext context) {

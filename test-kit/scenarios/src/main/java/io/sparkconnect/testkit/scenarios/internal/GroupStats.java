@@ -23,6 +23,11 @@ final class GroupStats {
     }
   }
 
+  /** Fares that were not NULL. */
+  long fares() {
+    return fares;
+  }
+
   /** Sample standard deviation of the fares, as Spark's {@code stddev_samp}; NaN for fewer than two. */
   double fareStddevSample() {
     return fares < 2 ? Double.NaN : Math.sqrt(fareM2 / (fares - 1));

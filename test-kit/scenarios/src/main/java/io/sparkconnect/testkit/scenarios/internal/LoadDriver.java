@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs an operation from several workers, first for the warm-up (unrecorded), then until the scenario's duration or
- * operation budget is spent, optionally paced to a rate; records each operation's latency, reports progress every few seconds, and fails the scenario
- * when more operations fail than the settings allow.
+ * operation budget is spent, optionally paced to a rate; records each operation's latency, reports progress every
+ * few seconds, and fails the scenario when more operations fail than the settings allow.
  */
 final class LoadDriver {
   private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -33,8 +33,18 @@ final class LoadDriver {
     run(context, workers, 0, operation);
   }
 
-  /** Runs {@code workers} workers; a positive {@code rate} spreads operations evenly at that many per second. */
+  /** Runs {@code workers} workers, paced to {@code rate} operations per second when it is positive. */
   static void run(ScenarioContext context, int workers, double rate, Operation operation)
+      throws InterruptedException {
+    run(context, workers, rate, operation, () -> {});
+  }
+
+  /**
+   * Runs {@code workers} workers; a positive {@code rate} spreads operations evenly at that many per second, and a
+   * paced operation's latency counts from when it was due, so a slow server's queueing shows in the percentiles.
+   * {@code beforeMeasuring} runs once the warm-up is over, for scenarios that count their own figures.
+   */
+  static void run(ScenarioContext context, int workers, double rate, Operation operation, Runnable beforeMeasuring)
       throws InterruptedException {
     ScenarioSettings settings = context.settings();
     if (!settings.warmup().isZero()) {
@@ -43,11 +53,12 @@ final class LoadDriver {
       warmup.run(context, workers, operation);
       context.metric("warmupOperations", warmup.timings.snapshot().size());
     }
-    long start = System.nanoTime();
-    context.timings().restartAt(start);
+    beforeMeasuring.run();
+    context.timings().restartAt(System.nanoTime());
     Phase measured = new Phase(settings.duration(), settings.maxOperations(), rate, context.timings());
     measured.run(context, workers, operation);
-    summarize(context, context.timings().snapshot(), System.nanoTime() - measured.start, measured.errors, settings);
+    summarize(context, context.timings().snapshot(), System.nanoTime() - measured.start, measured.errors,
+        settings);
   }
 
   /** One timed stretch of a load scenario: its workers, bounds, and what they recorded. */
@@ -117,10 +128,13 @@ final class LoadDriver {
         }
       }
       long begin = System.nanoTime();
+      if (phase.rate > 0) {
+        begin = Math.min(begin, phase.start + (long) (sequence * 1e9 / phase.rate));
+      }
       boolean ok = true;
       try {
         operation.run(worker, sequence);
-      } catch (Exception | AssertionError e) {
+      } catch (Throwable e) {
         ok = false;
         if (phase.errors.size() < KEPT_ERRORS) {
           phase.errors.add(ScenarioExecution.describe(e));

@@ -9,6 +9,7 @@ import io.sparkconnect.testkit.scenarios.ScenarioContext;
 import io.sparkconnect.testkit.scenarios.ScenarioKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -116,9 +117,9 @@ public final class LoadScenarios {
     SparkSession spark = context.session();
     DataFrame result = spark.range(rows).selectExpr("id", "CAST(id AS DOUBLE) * 0.5 AS x",
         "concat('row-', id) AS s");
-    AtomicLongArray collected = new AtomicLongArray(1);
-    long start = System.nanoTime();
-    LoadDriver.run(context, context.settings().concurrency(), (worker, sequence) -> {
+    AtomicLong collected = new AtomicLong();
+    AtomicLong measuredFrom = new AtomicLong();
+    LoadDriver.run(context, context.settings().concurrency(), 0, (worker, sequence) -> {
       List<Row> got = result.collect();
       Check.equal("rows collected", rows, (long) got.size());
       long ids = 0;
@@ -128,11 +129,14 @@ public final class LoadScenarios {
       Check.equal("sum of ids", rows * (rows - 1) / 2, ids);
       Row last = got.get(got.size() - 1);
       Check.equal("last row's string", "row-" + last.getLong(0), last.getString(2));
-      collected.addAndGet(0, got.size());
+      collected.addAndGet(got.size());
+    }, () -> {
+      collected.set(0);
+      measuredFrom.set(System.nanoTime());
     });
-    double seconds = (System.nanoTime() - start) / 1e9;
-    context.metric("rowsCollected", collected.get(0));
-    context.metric("rowsPerSecond", Math.round(collected.get(0) / seconds));
+    double seconds = (System.nanoTime() - measuredFrom.get()) / 1e9;
+    context.metric("rowsCollected", collected.get());
+    context.metric("rowsPerSecond", Math.round(collected.get() / seconds));
   }
 
   private static void memoryStress(ScenarioContext context) {
@@ -145,7 +149,7 @@ public final class LoadScenarios {
     long vendorOneTrips = spark.sql("SELECT count(*) FROM " + table + " WHERE VendorID = 1").first().getLong(0);
     int columns = spark.table(table).columns().length;
     AtomicLongArray done = new AtomicLongArray(OPERATION_KINDS.length);
-    LoadDriver.run(context, context.settings().concurrency(), (worker, sequence) -> {
+    LoadDriver.run(context, context.settings().concurrency(), 0, (worker, sequence) -> {
       int kind = (int) (sequence % 10 < 6 ? 0 : sequence % 10 < 8 ? 1 : sequence % 10 < 9 ? 2 : 3);
       switch (kind) {
         case 0: {
@@ -171,6 +175,10 @@ public final class LoadScenarios {
           checkedRangeSum(spark, sequence);
       }
       done.incrementAndGet(kind);
+    }, () -> {
+      for (int k = 0; k < OPERATION_KINDS.length; k++) {
+        done.set(k, 0);
+      }
     });
     for (int k = 0; k < OPERATION_KINDS.length; k++) {
       context.metric(OPERATION_KINDS[k], done.get(k));

@@ -115,12 +115,6 @@ public final class RunContext implements ScenarioContext, AutoCloseable {
       toClose = new ArrayList<>(opened);
       opened.clear();
     }
-    for (SparkSession each : toClose) {
-      try {
-        each.close();
-      } catch (RuntimeException e) {
-        // The scenario's outcome is already decided; a session that cannot be released is the server's to expire.
-      }
-    }
+    toClose.forEach(Sessions::closeQuietly);
   }
 }

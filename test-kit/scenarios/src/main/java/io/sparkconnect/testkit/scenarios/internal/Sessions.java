@@ -18,4 +18,16 @@ public final class Sessions {
     }
     return builder.build();
   }
+
+  /**
+   * Closes a session when a run's outcome is already decided: a server that cannot release it (gone, or rejecting
+   * the credentials) expires it itself, and the failure has been reported by whatever used the session.
+   */
+  public static void closeQuietly(SparkSession session) {
+    try {
+      session.close();
+    } catch (RuntimeException e) {
+      System.getLogger(Sessions.class.getName()).log(System.Logger.Level.DEBUG, "Closing a session failed", e);
+    }
+  }
 }

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 /**
  * Prepares the taxi dataset on the server: generates the trips and zones as parquet tables in the
  * {@value #DATABASE} database (reused by later runs when complete), or exposes real TLC parquet files as a global
- * temporary view.
+ * temporary view named after the path.
  */
 final class TaxiDatasets {
   static final String DATABASE = "spark_connect_java";
@@ -58,7 +58,7 @@ final class TaxiDatasets {
   private static TaxiDataset fromFiles(SparkSession spark, String path, String zones, Consumer<String> note,
       long start) {
     note.accept("Reading taxi trips from " + path);
-    String view = "sc_java_taxi_trips";
+    String view = "sc_java_taxi_trips_" + Integer.toHexString(path.hashCode());
     // A view made by SQL, not from a DataFrame: on 3.5 servers a DataFrame's view keeps its plan ids, which then
     // collide with those of later DataFrames and make joins on it ambiguous.
     spark.sql("CREATE OR REPLACE GLOBAL TEMPORARY VIEW " + view + " AS SELECT * FROM parquet.`"

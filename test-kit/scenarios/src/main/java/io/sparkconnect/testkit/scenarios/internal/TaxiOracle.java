@@ -28,6 +28,7 @@ final class TaxiOracle {
   double fareSum;
   double totalSum;
   double distanceSum;
+  long distances;
   long minPickupSecond = Long.MAX_VALUE;
   long maxPickupSecond = Long.MIN_VALUE;
   final GroupStats all = new GroupStats();
@@ -83,6 +84,7 @@ final class TaxiOracle {
     }
     if (distance != null) {
       distanceSum += distance;
+      distances++;
     }
     all.add(fare, total);
     byVendor.computeIfAbsent(vendor, k -> new GroupStats()).add(fare, total);

@@ -101,6 +101,18 @@ public final class TaxiTripModel {
     return fareCents(id) + extraCents(id) + 50 + tipCents(id) + tollsCents(id) + 100 + 250 + airportFeeCents(id);
   }
 
+  /**
+   * The values dataset-integrity checks for one trip, in its order: vendor 1 (0 or 1), fare cents, total cents, pickup
+   * and dropoff epoch seconds, passengers, distance hundredths, airport trip (0 or 1), stored-and-forwarded (0 or 1),
+   * pickup and dropoff zones, extra, tip, toll and airport-fee cents, and the fixed surcharges' cents.
+   */
+  static long[] checkedValues(long id) {
+    return new long[] {vendorId(id) == 1 ? 1 : 0, fareCents(id), totalCents(id), pickupEpochSecond(id),
+        dropoffEpochSecond(id), passengerCount(id), distanceHundredths(id), ratecodeId(id) == 2 ? 1 : 0,
+        "Y".equals(storeAndForwardFlag(id)) ? 1 : 0, pickupLocationId(id), dropoffLocationId(id), extraCents(id),
+        tipCents(id), tollsCents(id), airportFeeCents(id), 50 + 100 + 250};
+  }
+
   public static double fareAmount(long id) {
     return fareCents(id) / 100.0;
   }
