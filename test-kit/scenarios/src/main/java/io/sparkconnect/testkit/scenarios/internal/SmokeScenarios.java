@@ -175,7 +175,13 @@ public final class SmokeScenarios {
     spark.conf().unset("spark.sql.caseSensitive");
     Check.equal("resolution after unset", 1, spark.sql("SELECT ID FROM range(1)").collect().size());
     spark.conf().unset(key);
-    Check.equal(key + " after unset", before, spark.conf().get(key));
+    // Unsetting drops the session's value; Spark then answers its built-in default, not the server's startup value.
+    Check.equal(key + " after unset", "200", spark.conf().get(key));
+    String custom = "spark.scenario." + context.uniqueName("marker");
+    spark.conf().set(custom, "on");
+    Check.equal(custom + " after set", "on", spark.conf().get(custom));
+    spark.conf().unset(custom);
+    Check.equal(custom + " after unset", java.util.Optional.empty(), spark.conf().getOption(custom));
     Map<String, String> all = spark.conf().getAll();
     Check.that(all.containsKey("spark.sql.session.timeZone"), () -> "getAll lacks the session time zone: " + all);
   }
