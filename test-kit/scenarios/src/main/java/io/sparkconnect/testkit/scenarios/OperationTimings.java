@@ -59,6 +59,7 @@ public final class OperationTimings {
     private final long[] starts;
     private final long[] latencies;
     private final boolean[] succeeded;
+    private long[] sortedSuccesses;
 
     Snapshot(long[] starts, long[] latencies, boolean[] succeeded) {
       this.starts = starts;
@@ -94,24 +95,28 @@ public final class OperationTimings {
 
     /** The latency at quantile {@code q} (0 to 1) of the successful operations, nearest rank; 0 when there are none. */
     public long latencyQuantileNanos(double q) {
-      long[] sorted = successfulLatencies();
+      long[] sorted = sortedSuccessfulLatencies();
       if (sorted.length == 0) {
         return 0;
       }
-      Arrays.sort(sorted);
       int rank = (int) Math.ceil(q * sorted.length);
       return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
     }
 
-    long[] successfulLatencies() {
-      long[] out = new long[latencies.length];
-      int n = 0;
-      for (int i = 0; i < latencies.length; i++) {
-        if (succeeded[i]) {
-          out[n++] = latencies[i];
+    /** The successful operations' latencies in ascending order, sorted once per snapshot. */
+    private synchronized long[] sortedSuccessfulLatencies() {
+      if (sortedSuccesses == null) {
+        long[] out = new long[latencies.length];
+        int n = 0;
+        for (int i = 0; i < latencies.length; i++) {
+          if (succeeded[i]) {
+            out[n++] = latencies[i];
+          }
         }
+        sortedSuccesses = Arrays.copyOf(out, n);
+        Arrays.sort(sortedSuccesses);
       }
-      return Arrays.copyOf(out, n);
+      return sortedSuccesses;
     }
   }
 }

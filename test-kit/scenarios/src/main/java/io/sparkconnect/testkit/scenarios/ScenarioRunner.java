@@ -2,7 +2,6 @@ package io.sparkconnect.testkit.scenarios;
 
 import io.sparkconnect.sql.SparkSession;
 import io.sparkconnect.testkit.scenarios.internal.FlightRecording;
-import io.sparkconnect.testkit.scenarios.internal.RunContext;
 import io.sparkconnect.testkit.scenarios.internal.RunState;
 import io.sparkconnect.testkit.scenarios.internal.ScenarioExecution;
 import io.sparkconnect.testkit.scenarios.internal.Sessions;

@@ -31,8 +31,7 @@ public final class RunContext implements ScenarioContext, AutoCloseable {
   @Override
   public synchronized SparkSession session() {
     if (session == null) {
-      session = track(run.baseSession().newSession());
-      session.conf().set("spark.sql.session.timeZone", "UTC");
+      session = track(Sessions.utcSession(run.baseSession()));
     }
     return session;
   }

@@ -20,6 +20,21 @@ public final class Sessions {
   }
 
   /**
+   * A new session on {@code base}'s connection whose session time zone is UTC, so that dates and timestamps mean the
+   * same on the server and in the oracles computed on the client.
+   */
+  public static SparkSession utcSession(SparkSession base) {
+    SparkSession session = base.newSession();
+    try {
+      session.conf().set("spark.sql.session.timeZone", "UTC");
+      return session;
+    } catch (RuntimeException e) {
+      closeQuietly(session);
+      throw e;
+    }
+  }
+
+  /**
    * Closes a session when a run's outcome is already decided: a server that cannot release it (gone, or rejecting
    * the credentials) expires it itself, and the failure has been reported by whatever used the session.
    */

@@ -26,8 +26,7 @@ final class TaxiDatasets {
 
   static TaxiDataset prepare(SparkSession base, ScenarioSettings settings, Consumer<String> note) {
     long start = System.nanoTime();
-    try (SparkSession spark = base.newSession()) {
-      spark.conf().set("spark.sql.session.timeZone", "UTC");
+    try (SparkSession spark = Sessions.utcSession(base)) {
       spark.sql("CREATE DATABASE IF NOT EXISTS " + DATABASE).collect();
       String zones = DATABASE + ".taxi_zones_" + GENERATOR_VERSION;
       if (!exists(spark, zones, TaxiTripModel.ZONES)) {
