@@ -10,6 +10,7 @@ module io.sparkconnect.spi {
 
   provides io.sparkconnect.spi.RetryPolicyProvider with
       io.sparkconnect.spi.DefaultRetryPolicy.Provider,
+      io.sparkconnect.spi.FailFastRetryPolicy.Provider,
       io.sparkconnect.spi.NoRetryPolicy.Provider;
   provides io.sparkconnect.spi.ReattachPolicyProvider with
       io.sparkconnect.spi.DefaultReattachPolicy.Provider,

@@ -53,7 +53,7 @@ public final class DefaultRetryPolicy implements RetryPolicy {
       case Failure.STREAM_ENDED:
         return true;
       case "INTERNAL":
-        return failure.mentions("INVALID_CURSOR.DISCONNECTED") || failure.serverRetryDelay().isPresent();
+        return failure.mentions(ErrorConditions.CURSOR_DISCONNECTED) || failure.serverRetryDelay().isPresent();
       default:
         return failure.serverRetryDelay().isPresent();
     }

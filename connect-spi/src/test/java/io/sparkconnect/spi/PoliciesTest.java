@@ -51,9 +51,11 @@ class PoliciesTest {
   void builtInsAreFoundByName() {
     assertInstanceOf(DefaultRetryPolicy.class, Policies.retryPolicy("default"));
     assertEquals("none", Policies.retryPolicy("none").name());
+    assertInstanceOf(FailFastRetryPolicy.class, Policies.retryPolicy("fail-fast"));
+    assertEquals("fail-fast", Policies.retryPolicy("fail-fast").name());
     assertTrue(Policies.reattachPolicy("default").reattachable());
     assertFalse(Policies.reattachPolicy("none").reattachable());
-    assertEquals(List.of("default", "none"), Policies.retryPolicyNames());
+    assertEquals(List.of("default", "fail-fast", "none"), Policies.retryPolicyNames());
     assertEquals(List.of("default", "none"), Policies.reattachPolicyNames());
   }
 
@@ -61,8 +63,8 @@ class PoliciesTest {
   void unknownNamesListWhatCanBeFound() {
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
         () -> Policies.retryPolicy("agressive"));
-    assertEquals("No retry policy named 'agressive'; available: [default, none]. Add the jar that provides it to "
-        + "the class or module path.", error.getMessage());
+    assertEquals("No retry policy named 'agressive'; available: [default, fail-fast, none]. Add the jar that "
+        + "provides it to the class or module path.", error.getMessage());
   }
 
   @Test

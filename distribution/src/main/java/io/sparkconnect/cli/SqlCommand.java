@@ -1,10 +1,8 @@
 package io.sparkconnect.cli;
 
-import io.sparkconnect.spi.DefaultRetryPolicy;
 import io.sparkconnect.sql.DataFrame;
 import io.sparkconnect.sql.Row;
 import io.sparkconnect.sql.SparkSession;
-import io.sparkconnect.transport.ConnectionString;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,13 +32,9 @@ final class SqlCommand implements Callable<Integer> {
       description = "Most rows to print; more are reported, not printed silently (default: ${DEFAULT-VALUE}).")
   int maxRows;
 
-  /** A short retry budget (about 4 s) unless the connection string names a policy: a tool should fail fast. */
+  /** A tool fails fast on an unreachable server, unless the connection string names another retry policy. */
   private static SparkSession session(String remote) {
-    SparkSession.Builder builder = SparkSession.builder().remote(remote).userAgent("spark-connect-cli");
-    if (ConnectionString.parse(remote).retryPolicy().isEmpty()) {
-      builder.retryPolicy(DefaultRetryPolicy.builder().maxRetries(5).build());
-    }
-    return builder.build();
+    return SparkSession.builder().retryPolicy("fail-fast").remote(remote).userAgent("spark-connect-cli").build();
   }
 
   @Override

@@ -10,10 +10,14 @@ import io.sparkconnect.testkit.junit.ConnectionString;
 import io.sparkconnect.testkit.junit.SparkConnectTest;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,15 +121,23 @@ class CliIT {
     assertTrue(format.err.contains("table, csv, json"), format.err);
   }
 
+  /** The tool's fail-fast retry policy: 5 retries, 3.1 s of waiting, then a clear message. */
   @Test
   void unreachableServerFailsFastWithAClearMessage() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      port = socket.getLocalPort();
+    }
     long start = System.nanoTime();
-    CliProcess cli = CliProcess.run("sql", "--remote", "sc://127.0.0.1:1", "SELECT 1");
-    long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+    CliProcess cli = CliProcess.run("sql", "--remote", "sc://127.0.0.1:" + port, "SELECT 1");
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     assertEquals(1, cli.exitCode, cli::toString);
-    assertTrue(cli.err.contains("Cannot reach the Spark Connect server at 127.0.0.1:1"), cli.err);
-    assertTrue(cli.err.contains("gave up after 5 retries"), cli.err);
-    assertTrue(seconds < 30, "took " + seconds + " s");
+    assertTrue(cli.err.contains("Cannot reach the Spark Connect server at 127.0.0.1:" + port), cli.err);
+    Matcher gaveUp = Pattern.compile("gave up after 5 retries over (\\d+) ms").matcher(cli.err);
+    assertTrue(gaveUp.find(), cli.err);
+    long retrying = Long.parseLong(gaveUp.group(1));
+    assertTrue(retrying >= 2000 && retrying < 8000, "retried for " + retrying + " ms: " + cli.err);
+    assertTrue(millis < 10_000, "took " + millis + " ms: " + cli.err);
   }
 
   @Test

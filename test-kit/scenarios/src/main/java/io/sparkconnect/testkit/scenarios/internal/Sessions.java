@@ -1,8 +1,6 @@
 package io.sparkconnect.testkit.scenarios.internal;
 
-import io.sparkconnect.spi.DefaultRetryPolicy;
 import io.sparkconnect.sql.SparkSession;
-import io.sparkconnect.transport.ConnectionString;
 
 /** Opens sessions for scenarios: a test tool fails fast on an unreachable server unless told otherwise. */
 public final class Sessions {
@@ -10,13 +8,9 @@ public final class Sessions {
 
   private Sessions() {}
 
-  /** A session on a new connection; a short retry budget (about 4 s) unless the connection string names a policy. */
+  /** A session on a new connection; the fail-fast retry policy unless the connection string names a policy. */
   public static SparkSession connect(String connectionString) {
-    SparkSession.Builder builder = SparkSession.builder().remote(connectionString).userAgent(USER_AGENT);
-    if (ConnectionString.parse(connectionString).retryPolicy().isEmpty()) {
-      builder.retryPolicy(DefaultRetryPolicy.builder().maxRetries(5).build());
-    }
-    return builder.build();
+    return SparkSession.builder().retryPolicy("fail-fast").remote(connectionString).userAgent(USER_AGENT).build();
   }
 
   /**
