@@ -1,118 +1,98 @@
 package io.sparkconnect.testkit.scenarios.internal;
 
-import java.util.Iterator;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonpCharacterEscapes;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * Writes JSON text for reports: objects from maps, arrays from iterables and primitive arrays, numbers, strings,
- * booleans and null. Escapes {@code <}, {@code >} and {@code &} too, so the text can sit inside an HTML script tag.
+ * Writes JSON text for reports with Jackson: objects from maps, arrays from iterables and primitive arrays, numbers,
+ * strings, booleans and null. Whole doubles below 10^15 are written as integers, non-finite ones as null. Escapes
+ * {@code <}, {@code >}, {@code &}, U+2028 and U+2029 too, so the text can sit inside an HTML script tag.
  */
 final class JsonWriter {
-  private final StringBuilder out = new StringBuilder();
+  private static final JsonFactory JSON = new JsonFactoryBuilder()
+      .characterEscapes(new ScriptSafeEscapes())
+      .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+      .build();
+
+  private JsonWriter() {}
 
   static String write(Object value) {
-    JsonWriter writer = new JsonWriter();
-    writer.value(value);
-    return writer.out.toString();
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      value(json, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Writing JSON to a string failed", e);
+    }
+    return out.toString();
   }
 
-  private void value(Object value) {
+  private static void value(JsonGenerator json, Object value) throws IOException {
     if (value == null) {
-      out.append("null");
-    } else if (value instanceof String) {
-      string((String) value);
-    } else if (value instanceof Boolean) {
-      out.append(value);
+      json.writeNull();
+    } else if (value instanceof String text) {
+      json.writeString(text);
+    } else if (value instanceof Boolean bool) {
+      json.writeBoolean(bool);
     } else if (value instanceof Double || value instanceof Float) {
-      number(((Number) value).doubleValue());
-    } else if (value instanceof Number) {
-      out.append(((Number) value).longValue());
-    } else if (value instanceof Map) {
-      object((Map<?, ?>) value);
-    } else if (value instanceof Iterable) {
-      array(((Iterable<?>) value).iterator());
-    } else if (value instanceof double[]) {
-      double[] numbers = (double[]) value;
-      out.append('[');
-      for (int i = 0; i < numbers.length; i++) {
-        out.append(i == 0 ? "" : ",");
-        number(numbers[i]);
+      number(json, ((Number) value).doubleValue());
+    } else if (value instanceof Number number) {
+      json.writeNumber(number.longValue());
+    } else if (value instanceof Map<?, ?> map) {
+      json.writeStartObject();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        json.writeFieldName(String.valueOf(entry.getKey()));
+        value(json, entry.getValue());
       }
-      out.append(']');
-    } else if (value instanceof long[]) {
-      long[] numbers = (long[]) value;
-      out.append('[');
-      for (int i = 0; i < numbers.length; i++) {
-        out.append(i == 0 ? "" : ",").append(numbers[i]);
+      json.writeEndObject();
+    } else if (value instanceof Iterable<?> items) {
+      json.writeStartArray();
+      for (Object item : items) {
+        value(json, item);
       }
-      out.append(']');
+      json.writeEndArray();
+    } else if (value instanceof double[] numbers) {
+      json.writeStartArray();
+      for (double number : numbers) {
+        number(json, number);
+      }
+      json.writeEndArray();
+    } else if (value instanceof long[] numbers) {
+      json.writeArray(numbers, 0, numbers.length);
     } else {
       throw new IllegalArgumentException("Cannot write " + value.getClass().getName() + " as JSON");
     }
   }
 
-  private void number(double value) {
-    if (Double.isNaN(value) || Double.isInfinite(value)) {
-      out.append("null");
+  private static void number(JsonGenerator json, double value) throws IOException {
+    if (!Double.isFinite(value)) {
+      json.writeNull();
     } else if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-      out.append((long) value);
+      json.writeNumber((long) value);
     } else {
-      out.append(value);
+      json.writeNumber(value);
     }
   }
 
-  private void object(Map<?, ?> map) {
-    out.append('{');
-    boolean first = true;
-    for (Map.Entry<?, ?> entry : map.entrySet()) {
-      out.append(first ? "" : ",");
-      first = false;
-      string(String.valueOf(entry.getKey()));
-      out.append(':');
-      value(entry.getValue());
-    }
-    out.append('}');
-  }
+  /** Jackson's JSONP escapes (U+2028 and U+2029) plus {@code <}, {@code >} and {@code &}. */
+  private static final class ScriptSafeEscapes extends JsonpCharacterEscapes {
+    private final int[] ascii = standardAsciiEscapesForJSON();
 
-  private void array(Iterator<?> items) {
-    out.append('[');
-    boolean first = true;
-    while (items.hasNext()) {
-      out.append(first ? "" : ",");
-      first = false;
-      value(items.next());
+    ScriptSafeEscapes() {
+      ascii['<'] = ESCAPE_STANDARD;
+      ascii['>'] = ESCAPE_STANDARD;
+      ascii['&'] = ESCAPE_STANDARD;
     }
-    out.append(']');
-  }
 
-  private void string(String text) {
-    out.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"':
-          out.append("\\\"");
-          break;
-        case '\\':
-          out.append("\\\\");
-          break;
-        case '\n':
-          out.append("\\n");
-          break;
-        case '\r':
-          out.append("\\r");
-          break;
-        case '\t':
-          out.append("\\t");
-          break;
-        default:
-          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-      }
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
     }
-    out.append('"');
   }
 }

@@ -3,6 +3,7 @@ package io.sparkconnect.testkit.scenarios.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +31,27 @@ class JsonWriterTest {
   }
 
   @Test
+  void escapesKeysAndLineSeparatorsButNotOtherText() {
+    Map<Object, Object> map = new LinkedHashMap<>();
+    map.put("<k>", "\u2028 \u2029 é 日本 /");
+    map.put(7, List.of());
+    map.put("m", Map.of());
+    assertEquals("{\"\\u003ck\\u003e\":\"\\u2028 \\u2029 é 日本 /\",\"7\":[],\"m\":{}}", JsonWriter.write(map));
+  }
+
+  @Test
+  void wholeDoublesBelow1e15AreWrittenAsIntegersOtherNumbersAsJavaPrintsThem() {
+    assertEquals("[1,0,-3,123456789012345,1.0E15,1.0E-7,0.5,0.10000000149011612,-2.5E20]",
+        JsonWriter.write(List.of(1.0, -0.0, -3.0, 123456789012345.0, 1e15, 1e-7, 0.5f, 0.1f, -2.5e20)));
+    assertEquals("[9223372036854775807,-7,300,2]",
+        JsonWriter.write(List.of(Long.MAX_VALUE, -7, (short) 300, new BigDecimal("2.5"))));
+    assertEquals("[[],[-1,0]]", JsonWriter.write(List.of(new long[0], new long[] {-1, 0})));
+  }
+
+  @Test
   void nonFiniteNumbersBecomeNull() {
     assertEquals("[null,null]", JsonWriter.write(List.of(Double.NaN, Double.POSITIVE_INFINITY)));
+    assertEquals("[null,1]", JsonWriter.write(new double[] {Double.NEGATIVE_INFINITY, 1.0}));
   }
 
   @Test
