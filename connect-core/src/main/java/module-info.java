@@ -6,9 +6,10 @@ module io.sparkconnect.core {
   requires transitive io.sparkconnect.transport;
   requires transitive io.sparkconnect.arrow;
   requires transitive io.sparkconnect.spi;
-  requires transitive io.sparkconnect.proto;
+  requires io.sparkconnect.proto;
   requires io.grpc.stub;
   requires com.google.protobuf;
+  requires com.fasterxml.jackson.databind;
   requires java.sql;
 
   exports io.sparkconnect.sql;

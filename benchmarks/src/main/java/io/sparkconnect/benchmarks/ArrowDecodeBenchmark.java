@@ -1,10 +1,14 @@
 package io.sparkconnect.benchmarks;
 
-import io.sparkconnect.arrow.ArrowStreamDecoder;
+import io.sparkconnect.arrow.ArrowChunk;
 import io.sparkconnect.arrow.DecodedBatch;
-import java.io.ByteArrayInputStream;
+import io.sparkconnect.arrow.FieldKind;
+import io.sparkconnect.arrow.ResultDecoder;
+import io.sparkconnect.arrow.ResultField;
+import io.sparkconnect.arrow.ValueFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,11 +45,29 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "--add-opens=java.base/java.nio=ALL-UNNAMED")
 public class ArrowDecodeBenchmark {
+  private static final List<ResultField> SCHEMA = List.of(
+      ResultField.of("id", FieldKind.LONG, null, List.of()),
+      ResultField.of("x", FieldKind.DOUBLE, null, List.of()),
+      ResultField.of("s", FieldKind.STRING, null, List.of()));
+
+  /** The batch has no structs or variants, so the factory is never called. */
+  private static final ValueFactory NO_COMPOSITES = new ValueFactory() {
+    @Override
+    public Object struct(ResultField field, Object[] values) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Object variant(ResultField field, byte[] value, byte[] metadata) {
+      throw new UnsupportedOperationException();
+    }
+  };
+
   @Param({"10000"})
   int rows;
 
   private byte[] ipc;
-  private ArrowStreamDecoder decoder;
+  private ResultDecoder decoder;
 
   @Setup(Level.Trial)
   public void writeBatch() throws IOException {
@@ -74,7 +96,8 @@ public class ArrowDecodeBenchmark {
       }
       ipc = out.toByteArray();
     }
-    decoder = ArrowStreamDecoder.create(Long.MAX_VALUE);
+    decoder = ResultDecoder.create(NO_COMPOSITES, Long.MAX_VALUE);
+    decoder.expect(SCHEMA);
   }
 
   @TearDown(Level.Trial)
@@ -84,7 +107,7 @@ public class ArrowDecodeBenchmark {
 
   @Benchmark
   public void decodeToColumns(Blackhole sink) {
-    List<DecodedBatch> batches = decoder.decode(new ByteArrayInputStream(ipc));
+    List<DecodedBatch> batches = decoder.add(ArrowChunk.whole(ByteBuffer.wrap(ipc), rows));
     DecodedBatch batch = batches.get(0);
     long sum = 0;
     for (int i = 0; i < batch.rowCount(); i++) {

@@ -4,12 +4,10 @@ import java.util.List;
 
 /** The rows of one Arrow record batch, copied out of Arrow memory into {@link DecodedColumn}s. Immutable. */
 public final class DecodedBatch {
-  private final List<String> fieldNames;
   private final List<DecodedColumn> columns;
   private final int rowCount;
 
-  public DecodedBatch(List<String> fieldNames, List<DecodedColumn> columns, int rowCount) {
-    this.fieldNames = List.copyOf(fieldNames);
+  public DecodedBatch(List<DecodedColumn> columns, int rowCount) {
     this.columns = List.copyOf(columns);
     this.rowCount = rowCount;
   }
@@ -20,10 +18,6 @@ public final class DecodedBatch {
 
   public int columnCount() {
     return columns.size();
-  }
-
-  public List<String> fieldNames() {
-    return fieldNames;
   }
 
   public DecodedColumn column(int index) {

@@ -2,8 +2,9 @@ package io.sparkconnect.arrow;
 
 /**
  * One column of a decoded batch, detached from Arrow memory. Primitive columns keep primitive arrays, so the
- * typed getters never box; {@link #get(int)} returns the Java value of the type table (boxed primitives,
- * {@code String}, {@code BigDecimal}, {@code java.time} values, {@code List}, {@code Map}, {@link StructValue}).
+ * typed getters never box; {@link #get(int)} returns the Java value of its {@link FieldKind} (boxed primitives,
+ * {@code String}, {@code BigDecimal}, {@code java.time} values, {@code List}, {@code Map}, and for structs and
+ * variants what the {@link ValueFactory} built).
  */
 public interface DecodedColumn {
   int size();

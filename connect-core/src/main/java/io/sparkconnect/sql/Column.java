@@ -21,8 +21,8 @@ public final class Column {
     this.expression = Objects.requireNonNull(expression, "expression");
   }
 
-  /** The protocol expression, for tools and tests. */
-  public Expression expression() {
+  /** The protocol expression; package-private so that no generated type reaches the API. */
+  Expression expression() {
     return expression;
   }
 
@@ -263,7 +263,7 @@ public final class Column {
   /**
    * Adds a branch to a {@link functions#when(Column, Object)} expression.
    *
-   * @throws IllegalStateException if this column is not a {@code when} expression or already has an otherwise
+   * @throws SparkConnectException if this column is not a {@code when} expression or already has an otherwise
    */
   public Column when(Column condition, Object value) {
     List<Expression> arguments = whenArguments("when");
@@ -281,11 +281,11 @@ public final class Column {
 
   private List<Expression> whenArguments(String method) {
     if (!expression.hasUnresolvedFunction() || !expression.getUnresolvedFunction().getFunctionName().equals("when")) {
-      throw new IllegalStateException(method + "() applies only to a column made by functions.when(...)");
+      throw new SparkConnectException(method + "() applies only to a column made by functions.when(...)");
     }
     List<Expression> arguments = new ArrayList<>(expression.getUnresolvedFunction().getArgumentsList());
     if (arguments.size() % 2 == 1) {
-      throw new IllegalStateException(method + "() cannot follow otherwise()");
+      throw new SparkConnectException(method + "() cannot follow otherwise()");
     }
     return arguments;
   }

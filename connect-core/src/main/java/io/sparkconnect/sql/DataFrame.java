@@ -60,8 +60,8 @@ public final class DataFrame {
     return session;
   }
 
-  /** The protocol plan of this DataFrame, for tools and tests. */
-  public Relation plan() {
+  /** The protocol plan; package-private so that no generated type reaches the API. */
+  Relation plan() {
     return plan;
   }
 
@@ -585,7 +585,7 @@ public final class DataFrame {
     for (Expression expression : metrics) {
       names.add(expression.hasAlias() ? expression.getAlias().getName(0) : "_" + (names.size() + 1));
     }
-    session.runner().observations().declare(name, names);
+    session.operations().observations().declare(name, names);
     return derive(Relation.newBuilder().setCollectMetrics(io.sparkconnect.proto.CollectMetrics.newBuilder()
         .setInput(plan).setName(name).addAllMetrics(metrics)));
   }
@@ -600,7 +600,7 @@ public final class DataFrame {
 
   /** Runs the query and returns every row. Rows are views over compact columns, not one object per value. */
   public List<Row> collect() {
-    return session.runner().collect(plan, session.tags());
+    return session.operations().collect(plan);
   }
 
   /** The same as {@link #collect()}, under the name Spark's Java API uses. */
@@ -613,7 +613,7 @@ public final class DataFrame {
    * release the server's operation.
    */
   public CloseableIterator<Row> toLocalIterator() {
-    return session.runner().iterate(plan, session.tags());
+    return session.operations().iterate(plan);
   }
 
   /**
@@ -623,7 +623,7 @@ public final class DataFrame {
    * @return the number of rows
    */
   public long forEachArrowBatch(java.util.function.Consumer<VectorSchemaRoot> consumer) {
-    return session.runner().forEachArrowBatch(plan, session.tags(), consumer);
+    return session.operations().forEachArrowBatch(plan, consumer);
   }
 
   /** The number of rows. */
@@ -645,8 +645,8 @@ public final class DataFrame {
     if (n < 0) {
       throw new IllegalArgumentException("tail must not be negative, got " + n);
     }
-    return session.runner().collect(session.withPlanId(Relation.newBuilder()
-        .setTail(Tail.newBuilder().setInput(plan).setLimit(n))), session.tags());
+    return session.operations().collect(session.withPlanId(Relation.newBuilder()
+        .setTail(Tail.newBuilder().setInput(plan).setLimit(n))));
   }
 
   /**
@@ -677,7 +677,7 @@ public final class DataFrame {
     }
     Relation show = session.withPlanId(Relation.newBuilder().setShowString(ShowString.newBuilder()
         .setInput(plan).setNumRows(numRows).setTruncate(truncate).setVertical(vertical)));
-    return session.runner().collect(show, session.tags()).get(0).getString(0);
+    return session.operations().collect(show).get(0).getString(0);
   }
 
   /** Prints the first 20 rows, values cut to 20 characters. */
@@ -721,8 +721,8 @@ public final class DataFrame {
   }
 
   private void createView(String name, boolean global, boolean replace) {
-    session.runner().executeCommand(Command.newBuilder().setCreateDataframeView(CreateDataFrameViewCommand
-        .newBuilder().setInput(plan).setName(name).setIsGlobal(global).setReplace(replace)).build(), session.tags());
+    session.operations().executeCommand(Command.newBuilder().setCreateDataframeView(CreateDataFrameViewCommand
+        .newBuilder().setInput(plan).setName(name).setIsGlobal(global).setReplace(replace)).build());
   }
 
   /** Caches the rows in memory and on disk once computed. */
@@ -735,7 +735,7 @@ public final class DataFrame {
   }
 
   public DataFrame persist(StorageLevel level) {
-    session.client().analyze(AnalyzePlanRequest.newBuilder().setPersist(AnalyzePlanRequest.Persist.newBuilder()
+    session.operations().analyze(AnalyzePlanRequest.newBuilder().setPersist(AnalyzePlanRequest.Persist.newBuilder()
         .setRelation(plan).setStorageLevel(level.toProto())));
     return this;
   }
@@ -745,13 +745,13 @@ public final class DataFrame {
   }
 
   public DataFrame unpersist(boolean blocking) {
-    session.client().analyze(AnalyzePlanRequest.newBuilder().setUnpersist(AnalyzePlanRequest.Unpersist.newBuilder()
+    session.operations().analyze(AnalyzePlanRequest.newBuilder().setUnpersist(AnalyzePlanRequest.Unpersist.newBuilder()
         .setRelation(plan).setBlocking(blocking)));
     return this;
   }
 
   public StorageLevel storageLevel() {
-    return StorageLevel.fromProto(session.client().analyze(AnalyzePlanRequest.newBuilder()
+    return StorageLevel.fromProto(session.operations().analyze(AnalyzePlanRequest.newBuilder()
         .setGetStorageLevel(AnalyzePlanRequest.GetStorageLevel.newBuilder().setRelation(plan)))
         .getGetStorageLevel().getStorageLevel());
   }
@@ -764,7 +764,7 @@ public final class DataFrame {
 
   /** The schema, from the server's analysis of the plan; runs no query. */
   public StructType schema() {
-    return DataTypeConverter.schemaFromProto(session.client().analyze(AnalyzePlanRequest.newBuilder()
+    return DataTypeConverter.schemaFromProto(session.operations().analyze(AnalyzePlanRequest.newBuilder()
         .setSchema(AnalyzePlanRequest.Schema.newBuilder().setPlan(asPlan()))).getSchema().getSchema());
   }
 
@@ -785,7 +785,7 @@ public final class DataFrame {
 
   /** The schema tree as {@link #printSchema()} prints it, computed by the server. */
   public String treeString() {
-    return session.client().analyze(AnalyzePlanRequest.newBuilder()
+    return session.operations().analyze(AnalyzePlanRequest.newBuilder()
         .setTreeString(AnalyzePlanRequest.TreeString.newBuilder().setPlan(asPlan()))).getTreeString().getTreeString();
   }
 
@@ -812,7 +812,7 @@ public final class DataFrame {
         throw new IllegalArgumentException("Unknown explain mode '" + mode
             + "'; use simple, extended, codegen, cost or formatted");
     }
-    return session.client().analyze(AnalyzePlanRequest.newBuilder().setExplain(AnalyzePlanRequest.Explain
+    return session.operations().analyze(AnalyzePlanRequest.newBuilder().setExplain(AnalyzePlanRequest.Explain
         .newBuilder().setPlan(asPlan()).setExplainMode(explainMode))).getExplain().getExplainString();
   }
 
@@ -830,30 +830,30 @@ public final class DataFrame {
 
   /** Whether {@link #collect()} can run without executors. */
   public boolean isLocal() {
-    return session.client().analyze(AnalyzePlanRequest.newBuilder().setIsLocal(AnalyzePlanRequest.IsLocal
+    return session.operations().analyze(AnalyzePlanRequest.newBuilder().setIsLocal(AnalyzePlanRequest.IsLocal
         .newBuilder().setPlan(asPlan()))).getIsLocal().getIsLocal();
   }
 
   public boolean isStreaming() {
-    return session.client().analyze(AnalyzePlanRequest.newBuilder().setIsStreaming(AnalyzePlanRequest.IsStreaming
+    return session.operations().analyze(AnalyzePlanRequest.newBuilder().setIsStreaming(AnalyzePlanRequest.IsStreaming
         .newBuilder().setPlan(asPlan()))).getIsStreaming().getIsStreaming();
   }
 
   /** The files the query reads, as far as the server can tell. */
   public String[] inputFiles() {
-    return session.client().analyze(AnalyzePlanRequest.newBuilder().setInputFiles(AnalyzePlanRequest.InputFiles
+    return session.operations().analyze(AnalyzePlanRequest.newBuilder().setInputFiles(AnalyzePlanRequest.InputFiles
         .newBuilder().setPlan(asPlan()))).getInputFiles().getFilesList().toArray(new String[0]);
   }
 
   /** Whether both DataFrames compute the same rows, by the server's canonical plans. */
   public boolean sameSemantics(DataFrame other) {
-    AnalyzePlanResponse response = session.client().analyze(AnalyzePlanRequest.newBuilder().setSameSemantics(
+    AnalyzePlanResponse response = session.operations().analyze(AnalyzePlanRequest.newBuilder().setSameSemantics(
         AnalyzePlanRequest.SameSemantics.newBuilder().setTargetPlan(asPlan()).setOtherPlan(other.asPlan())));
     return response.getSameSemantics().getResult();
   }
 
   public int semanticHash() {
-    return session.client().analyze(AnalyzePlanRequest.newBuilder().setSemanticHash(AnalyzePlanRequest
+    return session.operations().analyze(AnalyzePlanRequest.newBuilder().setSemanticHash(AnalyzePlanRequest
         .SemanticHash.newBuilder().setPlan(asPlan()))).getSemanticHash().getResult();
   }
 

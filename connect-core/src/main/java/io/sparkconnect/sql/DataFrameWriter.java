@@ -148,7 +148,6 @@ public final class DataFrameWriter {
   }
 
   private void run(WriteOperation.Builder write) {
-    df.sparkSession().runner().executeCommand(Command.newBuilder().setWriteOperation(write).build(),
-        df.sparkSession().tags());
+    df.sparkSession().operations().executeCommand(Command.newBuilder().setWriteOperation(write).build());
   }
 }

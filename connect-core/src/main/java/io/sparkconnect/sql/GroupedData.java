@@ -116,7 +116,7 @@ public final class GroupedData {
 
   public GroupedData pivot(Column column, List<?> values) {
     if (type != Aggregate.GroupType.GROUP_TYPE_GROUPBY) {
-      throw new IllegalStateException("pivot() applies only after groupBy(), not rollup, cube or grouping sets");
+      throw new SparkConnectException("pivot() applies only after groupBy(), not rollup, cube or grouping sets");
     }
     Aggregate.Pivot.Builder pivot = Aggregate.Pivot.newBuilder().setCol(column.expression());
     for (Object value : values) {

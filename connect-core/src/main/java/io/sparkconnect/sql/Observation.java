@@ -29,7 +29,7 @@ public final class Observation {
 
   void bind(SparkSession observed) {
     if (session != null && session != observed) {
-      throw new IllegalStateException("Observation '" + name + "' is already used in another session");
+      throw new IllegalArgumentException("Observation '" + name + "' is already used in another session");
     }
     session = observed;
   }
@@ -37,12 +37,12 @@ public final class Observation {
   /**
    * The metrics by name, from the latest action on the observed DataFrame.
    *
-   * @throws IllegalStateException if the observation was never attached to a DataFrame
+   * @throws SparkConnectException if the observation was never attached to a DataFrame
    * @throws java.util.NoSuchElementException if no action has run yet
    */
   public Map<String, Object> get() {
     if (session == null) {
-      throw new IllegalStateException("Observation '" + name + "' is not attached; use df.observe(observation, ...)");
+      throw new SparkConnectException("Observation '" + name + "' is not attached; use df.observe(observation, ...)");
     }
     return session.observedMetrics(name);
   }

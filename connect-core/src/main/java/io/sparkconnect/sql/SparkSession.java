@@ -1,31 +1,35 @@
 package io.sparkconnect.sql;
 
+import io.sparkconnect.proto.AnalyzePlanRequest;
 import io.sparkconnect.proto.Command;
+import io.sparkconnect.proto.InterruptRequest;
 import io.sparkconnect.proto.Relation;
 import io.sparkconnect.proto.SqlCommand;
-import io.sparkconnect.spi.Policies;
 import io.sparkconnect.spi.ReattachPolicy;
 import io.sparkconnect.spi.RetryListener;
 import io.sparkconnect.spi.RetryPolicy;
 import io.sparkconnect.spi.Sleeper;
 import io.sparkconnect.spi.Ticker;
-import io.sparkconnect.sql.internal.ClientIdentity;
-import io.sparkconnect.sql.internal.ClientPolicies;
-import io.sparkconnect.sql.internal.QueryRunner;
+import io.sparkconnect.sql.internal.DataTypeConverter;
+import io.sparkconnect.sql.internal.Operations;
+import io.sparkconnect.sql.internal.ServerVersion;
 import io.sparkconnect.sql.internal.SharedChannel;
-import io.sparkconnect.sql.internal.SparkConnectClient;
 import io.sparkconnect.sql.internal.SqlStatements;
+import io.sparkconnect.sql.types.DataType;
 import io.sparkconnect.transport.ChannelSettings;
 import io.sparkconnect.transport.ConnectChannel;
-import io.sparkconnect.transport.ConnectionString;
 import io.sparkconnect.transport.TlsSettings;
+import io.sparkconnect.transport.TransportException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A session on a Spark Connect server: the entry point for SQL and DataFrames. Thread-safe; close it to release the
@@ -39,27 +43,39 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SparkSession implements AutoCloseable {
   private final SharedChannel channel;
-  private final SparkConnectClient client;
-  private final QueryRunner runner;
+  private final Operations operations;
   private final RuntimeConfig conf;
   private final AtomicLong planIds = new AtomicLong();
-  private final InheritableThreadLocal<java.util.Set<String>> tags = new InheritableThreadLocal<>() {
-    @Override
-    protected java.util.Set<String> initialValue() {
-      return java.util.Set.of();
-    }
-  };
 
-  private SparkSession(SharedChannel channel, ClientIdentity identity, ClientPolicies policies,
-      int preferredChunkSize) {
+  private SparkSession(SharedChannel channel, SparkConnectSettings settings) {
     this.channel = channel;
-    this.client = new SparkConnectClient(channel.channel(), identity, policies, preferredChunkSize);
-    this.runner = new QueryRunner(client);
-    this.conf = new RuntimeConfig(client);
+    this.operations = new Operations(channel.channel(), settings);
+    this.conf = new RuntimeConfig(operations);
   }
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Connects lazily (the first request opens the connection) with these settings.
+   *
+   * @throws ConnectionException if the channel cannot be set up, for example because TLS files are unusable
+   */
+  public static SparkSession create(SparkConnectSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    ChannelSettings channel = settings.channel();
+    try {
+      return new SparkSession(new SharedChannel(ConnectChannel.open(channel)), settings);
+    } catch (TransportException e) {
+      throw new ConnectionException("Cannot set up the connection to " + channel.host() + ":" + channel.port()
+          + ": " + e.getMessage(), e, false);
+    }
+  }
+
+  /** The settings this session was made with. */
+  public SparkConnectSettings settings() {
+    return operations.settings();
   }
 
   /**
@@ -80,29 +96,37 @@ public final class SparkSession implements AutoCloseable {
   public DataFrame sql(String query, Map<String, ?> namedArguments) {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(namedArguments, "namedArguments");
-    return runSql(SqlStatements.named(query, namedArguments, this::serverVersion));
+    Map<String, io.sparkconnect.proto.Expression> arguments = new java.util.LinkedHashMap<>();
+    namedArguments.forEach((name, value) -> arguments.put(name, Column.toExpression(value)));
+    return runSql(SqlStatements.named(query, arguments, this::serverVersion));
   }
 
   /** Runs a SQL statement with positional parameters, written {@code ?} in the text. */
   public DataFrame sql(String query, Object... positionalArguments) {
     Objects.requireNonNull(query, "query");
-    return runSql(SqlStatements.positional(query, java.util.Arrays.asList(positionalArguments),
-        this::serverVersion));
+    List<io.sparkconnect.proto.Expression> arguments = new ArrayList<>();
+    for (Object value : positionalArguments) {
+      arguments.add(Column.toExpression(value));
+    }
+    return runSql(SqlStatements.positional(query, arguments, this::serverVersion));
   }
 
   private DataFrame runSql(SqlCommand command) {
-    Relation result = runner.executeCommand(Command.newBuilder().setSqlCommand(command).build(), tags());
+    Relation result = operations.executeCommand(Command.newBuilder().setSqlCommand(command).build());
     if (result == null) {
       throw new SparkConnectException("The server returned no result for the SQL statement");
     }
     return new DataFrame(this, withPlanId(result.toBuilder()));
   }
 
-  io.sparkconnect.sql.internal.ServerVersion serverVersion() {
-    return client.serverVersion();
+  ServerVersion serverVersion() {
+    return operations.serverVersion();
   }
 
-  /** The numbers {@code start}, {@code start + step}, ... below {@code end}, in a column named {@code id}. */
+  /**
+   * The numbers {@code start}, {@code start + step}, ... below {@code end}, in a column named {@code id}.
+   * {@code numPartitions} of 0 or less leaves the partitioning to the server.
+   */
   public DataFrame range(long start, long end, long step, int numPartitions) {
     if (step == 0) {
       throw new IllegalArgumentException("range step must not be 0");
@@ -137,62 +161,52 @@ public final class SparkSession implements AutoCloseable {
     return new DataFrameReader(this);
   }
 
-  /** Attaches a tag to the operations this thread (and threads it starts) runs from now on. */
+  /**
+   * Attaches a tag to the operations this thread (and threads it starts) runs from now on.
+   *
+   * @throws IllegalArgumentException if the tag is empty or contains a comma
+   */
   public void addTag(String tag) {
-    Objects.requireNonNull(tag, "tag");
-    if (tag.isEmpty() || tag.contains(",")) {
-      throw new IllegalArgumentException("A tag must be non-empty and contain no ',', got '" + tag + "'");
-    }
-    java.util.Set<String> current = new java.util.LinkedHashSet<>(tags.get());
-    current.add(tag);
-    tags.set(java.util.Collections.unmodifiableSet(current));
+    operations.tags().add(tag);
   }
 
   public void removeTag(String tag) {
-    java.util.Set<String> current = new java.util.LinkedHashSet<>(tags.get());
-    current.remove(tag);
-    tags.set(java.util.Collections.unmodifiableSet(current));
+    operations.tags().remove(tag);
   }
 
   /** The tags of this thread's operations. */
-  public java.util.Set<String> getTags() {
-    return tags.get();
+  public Set<String> getTags() {
+    return operations.tags().get();
   }
 
   public void clearTags() {
-    tags.set(java.util.Set.of());
-  }
-
-  java.util.Set<String> tags() {
-    return tags.get();
+    operations.tags().clear();
   }
 
   /** Interrupts every running operation of this session; returns the ids of those interrupted. */
   public List<String> interruptAll() {
-    return interrupt(io.sparkconnect.proto.InterruptRequest.newBuilder().setInterruptType(
-        io.sparkconnect.proto.InterruptRequest.InterruptType.INTERRUPT_TYPE_ALL));
+    return interrupt(InterruptRequest.newBuilder().setInterruptType(InterruptRequest.InterruptType.INTERRUPT_TYPE_ALL));
   }
 
   /** Interrupts the running operations with this tag; returns the ids of those interrupted. */
   public List<String> interruptTag(String tag) {
-    return interrupt(io.sparkconnect.proto.InterruptRequest.newBuilder().setInterruptType(
-        io.sparkconnect.proto.InterruptRequest.InterruptType.INTERRUPT_TYPE_TAG).setOperationTag(tag));
+    return interrupt(InterruptRequest.newBuilder().setInterruptType(InterruptRequest.InterruptType.INTERRUPT_TYPE_TAG)
+        .setOperationTag(tag));
   }
 
   /** Interrupts one operation by id; returns its id if it was running. */
   public List<String> interruptOperation(String operationId) {
-    return interrupt(io.sparkconnect.proto.InterruptRequest.newBuilder().setInterruptType(
-        io.sparkconnect.proto.InterruptRequest.InterruptType.INTERRUPT_TYPE_OPERATION_ID)
-        .setOperationId(operationId));
+    return interrupt(InterruptRequest.newBuilder()
+        .setInterruptType(InterruptRequest.InterruptType.INTERRUPT_TYPE_OPERATION_ID).setOperationId(operationId));
   }
 
-  private List<String> interrupt(io.sparkconnect.proto.InterruptRequest.Builder request) {
-    return List.copyOf(client.interrupt(request).getInterruptedIdsList());
+  private List<String> interrupt(InterruptRequest.Builder request) {
+    return List.copyOf(operations.interrupt(request).getInterruptedIdsList());
   }
 
   /** The server's Spark version, such as {@code 4.1.2}. */
   public String version() {
-    return client.serverVersion().toString();
+    return operations.serverVersion().toString();
   }
 
   /** The session's runtime configuration. */
@@ -202,16 +216,15 @@ public final class SparkSession implements AutoCloseable {
 
   /** The client-side session id, as the server knows it. */
   public String sessionId() {
-    return client.sessionId();
+    return operations.sessionId();
   }
 
   /**
-   * A new session on the same connection, with its own configuration, temporary views and state. Closing either
-   * session leaves the other open.
+   * A new session on the same connection, with its own configuration, temporary views and state, and the same
+   * settings but a new session id. Closing either session leaves the other open.
    */
   public SparkSession newSession() {
-    return new SparkSession(channel.retain(), client.identity().withSessionId(UUID.randomUUID()),
-        client.policies(), client.preferredChunkSize());
+    return derive(UUID.randomUUID());
   }
 
   /**
@@ -221,42 +234,48 @@ public final class SparkSession implements AutoCloseable {
    * @throws SparkConnectException on older servers
    */
   public SparkSession cloneSession() {
-    String id = client.cloneSession(UUID.randomUUID().toString());
-    return new SparkSession(channel.retain(), client.identity().withSessionId(UUID.fromString(id)),
-        client.policies(), client.preferredChunkSize());
+    return derive(operations.cloneSession());
+  }
+
+  private SparkSession derive(UUID sessionId) {
+    SharedChannel shared = channel.retain();
+    try {
+      return new SparkSession(shared, settings().toBuilder().sessionId(sessionId).build());
+    } catch (RuntimeException e) {
+      shared.release();
+      throw e;
+    }
   }
 
   /**
    * The metrics of the named {@link DataFrame#observe(String, Column, Column...)} reported by the latest action
    * that ran it, keyed by the metric names.
    *
-   * @throws java.util.NoSuchElementException if no action has reported them yet
+   * @throws NoSuchElementException if no action has reported them yet
    */
   public Map<String, Object> observedMetrics(String name) {
-    Map<String, Object> metrics = runner.observations().get(name);
+    Map<String, Object> metrics = operations.observations().get(name);
     if (metrics == null) {
-      throw new java.util.NoSuchElementException("No metrics observed under '" + name
+      throw new NoSuchElementException("No metrics observed under '" + name
           + "' yet; run an action such as collect() or count() on the observed DataFrame first");
     }
     return metrics;
   }
 
   /** Parses a DDL type or schema string, such as {@code "a INT, b ARRAY<STRING>"}, on the server. */
-  public io.sparkconnect.sql.types.DataType parseDataType(String ddl) {
-    return io.sparkconnect.sql.internal.DataTypeConverter.fromProto(client.analyze(
-        io.sparkconnect.proto.AnalyzePlanRequest.newBuilder().setDdlParse(
-            io.sparkconnect.proto.AnalyzePlanRequest.DDLParse.newBuilder().setDdlString(ddl)))
-        .getDdlParse().getParsed());
+  public DataType parseDataType(String ddl) {
+    return DataTypeConverter.fromProto(operations.analyze(AnalyzePlanRequest.newBuilder().setDdlParse(
+        AnalyzePlanRequest.DDLParse.newBuilder().setDdlString(ddl))).getDdlParse().getParsed());
   }
 
   /** Releases the session on the server and closes the connection once no session uses it. Idempotent. */
   @Override
   public void close() {
-    if (client.isClosed()) {
+    if (operations.isClosed()) {
       return;
     }
     try {
-      client.release();
+      operations.release();
     } finally {
       channel.release();
     }
@@ -267,12 +286,9 @@ public final class SparkSession implements AutoCloseable {
     close();
   }
 
-  SparkConnectClient client() {
-    return client;
-  }
-
-  QueryRunner runner() {
-    return runner;
+  /** The door to the server for this session's DataFrames. */
+  Operations operations() {
+    return operations;
   }
 
   /** Gives a relation a plan id unique within the session, as DataFrame column references need. */
@@ -288,36 +304,42 @@ public final class SparkSession implements AutoCloseable {
   }
 
   /**
-   * Configures and connects a {@link SparkSession}. The connection string sets the defaults; the other methods
-   * override it. Not thread-safe.
+   * Configures and connects a {@link SparkSession}: a front for {@link SparkConnectSettings.Builder} whose calls
+   * take effect in the order they are made, so {@link #remote(String)} overrides what was set before it. Without
+   * {@code remote(...)}, the {@code SPARK_REMOTE} environment variable (or {@code sc://localhost}) applies as if
+   * it had been given first. Not thread-safe.
    */
   public static final class Builder {
-    private String remote;
-    private final ChannelSettings.Builder settings = ChannelSettings.builder();
-    private final Map<String, String> headers = new LinkedHashMap<>();
-    private String token;
-    private TlsSettings tls;
-    private Boolean useSsl;
-    private String userId;
-    private String userName;
-    private UUID sessionId;
-    private String userAgent;
-    private Integer maxMessageSize;
-    private int arrowChunkSize;
-    private RetryPolicy retryPolicy;
-    private ReattachPolicy reattachPolicy;
-    private RetryListener retryListener = RetryListener.none();
-    private Sleeper sleeper = Sleeper.system();
-    private Ticker ticker = Ticker.system();
-    private Duration rpcDeadline = ClientPolicies.DEFAULT_RPC_DEADLINE;
-    private Duration operationDeadline;
+    /** Every call so far, applied at once to {@link #live} (which validates) and replayed by {@link #settings()}. */
+    private final List<Consumer<SparkConnectSettings.Builder>> steps = new ArrayList<>();
+    private final SparkConnectSettings.Builder live = SparkConnectSettings.builder();
+    private boolean remoteGiven;
 
     private Builder() {}
 
+    private Builder step(Consumer<SparkConnectSettings.Builder> step) {
+      step.accept(live);
+      steps.add(step);
+      return this;
+    }
+
+    /**
+     * The server, as {@code sc://host[:port]/;key=value;...}: everything it says overrides what was set before.
+     *
+     * @throws IllegalArgumentException naming the offending part if the string is invalid
+     */
+    public Builder remote(String connectionString) {
+      Objects.requireNonNull(connectionString, "connectionString");
+      io.sparkconnect.transport.ConnectionString parsed = io.sparkconnect.transport.ConnectionString.parse(
+          connectionString);
+      remoteGiven = true;
+      return step(settings -> settings.applyConnectionString(parsed));
+    }
+
     /** The policy for retrying failed calls; the built-in {@code default} unless set here or in the connection string. */
     public Builder retryPolicy(RetryPolicy policy) {
-      this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
-      return this;
+      Objects.requireNonNull(policy, "retryPolicy");
+      return step(settings -> settings.policies(p -> p.retryPolicy(policy)));
     }
 
     /**
@@ -326,30 +348,30 @@ public final class SparkSession implements AutoCloseable {
      * @throws IllegalArgumentException listing the available names if there is none by that name
      */
     public Builder retryPolicy(String name) {
-      return retryPolicy(Policies.retryPolicy(name));
+      return retryPolicy(io.sparkconnect.spi.Policies.retryPolicy(name));
     }
 
     /** The policy for resuming broken result streams; the built-in {@code default} unless set. */
     public Builder reattachPolicy(ReattachPolicy policy) {
-      this.reattachPolicy = Objects.requireNonNull(policy, "reattachPolicy");
-      return this;
+      Objects.requireNonNull(policy, "reattachPolicy");
+      return step(settings -> settings.policies(p -> p.reattachPolicy(policy)));
     }
 
     public Builder reattachPolicy(String name) {
-      return reattachPolicy(Policies.reattachPolicy(name));
+      return reattachPolicy(io.sparkconnect.spi.Policies.reattachPolicy(name));
     }
 
     /** Hears every retry and reattach. */
     public Builder retryListener(RetryListener listener) {
-      this.retryListener = Objects.requireNonNull(listener, "retryListener");
-      return this;
+      Objects.requireNonNull(listener, "retryListener");
+      return step(settings -> settings.policies(p -> p.retryListener(listener)));
     }
 
     /** The waiting and the clock retries use; replace both in tests for exact timing. */
     public Builder clock(Sleeper sleeper, Ticker ticker) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-      this.ticker = Objects.requireNonNull(ticker, "ticker");
-      return this;
+      Objects.requireNonNull(sleeper, "sleeper");
+      Objects.requireNonNull(ticker, "ticker");
+      return step(settings -> settings.policies(p -> p.clock(sleeper, ticker)));
     }
 
     /**
@@ -357,22 +379,12 @@ public final class SparkSession implements AutoCloseable {
      * stream that reaches it is resumed, not failed.
      */
     public Builder rpcDeadline(Duration deadline) {
-      Objects.requireNonNull(deadline, "rpcDeadline");
-      if (deadline.isNegative() || deadline.isZero()) {
-        throw new IllegalArgumentException("rpcDeadline must be positive, got " + deadline);
-      }
-      this.rpcDeadline = deadline;
-      return this;
+      return step(settings -> settings.policies(p -> p.rpcDeadline(deadline)));
     }
 
     /** The longest an operation may run, retries and reattaches included; no limit by default. */
     public Builder operationDeadline(Duration deadline) {
-      Objects.requireNonNull(deadline, "operationDeadline");
-      if (deadline.isNegative() || deadline.isZero()) {
-        throw new IllegalArgumentException("operationDeadline must be positive, got " + deadline);
-      }
-      this.operationDeadline = deadline;
-      return this;
+      return step(settings -> settings.policies(p -> p.operationDeadline(deadline)));
     }
 
     /**
@@ -380,118 +392,95 @@ public final class SparkSession implements AutoCloseable {
      * MiB) when not set. The client reassembles the chunks.
      */
     public Builder arrowChunkSize(int bytes) {
-      if (bytes < 1024) {
-        throw new IllegalArgumentException("arrowChunkSize must be at least 1024 bytes, got " + bytes);
-      }
-      this.arrowChunkSize = bytes;
-      return this;
-    }
-
-    /**
-     * The server, as {@code sc://host[:port]/;key=value;...}. Defaults to the {@code SPARK_REMOTE} environment
-     * variable, then {@code sc://localhost}.
-     */
-    public Builder remote(String connectionString) {
-      this.remote = Objects.requireNonNull(connectionString, "connectionString");
-      ConnectionString.parse(connectionString);
-      return this;
+      return step(settings -> settings.arrowChunkSize(bytes));
     }
 
     /** A bearer token; turns TLS on unless TLS is switched off for a loopback server. */
     public Builder token(String token) {
-      this.token = Objects.requireNonNull(token, "token");
-      return this;
+      return channel(c -> c.token(token));
     }
 
     public Builder useSsl(boolean useSsl) {
-      this.useSsl = useSsl;
-      return this;
+      return channel(c -> c.tls(TlsSettings.builder().enabled(useSsl).build()));
     }
 
     /** TLS trust, client certificate and authority settings; turns TLS on when enabled. */
     public Builder tls(TlsSettings tls) {
-      this.tls = Objects.requireNonNull(tls, "tls");
-      return this;
+      Objects.requireNonNull(tls, "tls");
+      return channel(c -> c.tls(tls));
     }
 
     public Builder userId(String userId) {
-      this.userId = Objects.requireNonNull(userId, "userId");
-      return this;
+      Objects.requireNonNull(userId, "userId");
+      return step(settings -> settings.userId(userId));
     }
 
     public Builder userName(String userName) {
-      this.userName = Objects.requireNonNull(userName, "userName");
-      return this;
+      Objects.requireNonNull(userName, "userName");
+      return step(settings -> settings.userName(userName));
     }
 
     /** A fixed client-side session id, to rejoin a server session; random by default. */
     public Builder sessionId(UUID sessionId) {
-      this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
-      return this;
+      Objects.requireNonNull(sessionId, "sessionId");
+      return step(settings -> settings.sessionId(sessionId));
     }
 
     public Builder userAgent(String userAgent) {
-      this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
-      return this;
+      Objects.requireNonNull(userAgent, "userAgent");
+      return channel(c -> c.userAgent(userAgent));
     }
 
     /** A header sent on every call. */
     public Builder header(String name, String value) {
-      headers.put(Objects.requireNonNull(name, "header name"), Objects.requireNonNull(value, "header value"));
-      return this;
+      return channel(c -> c.header(name, value));
     }
 
     /** The largest message the client accepts, in bytes; 128 MiB by default. */
     public Builder maxInboundMessageSize(int bytes) {
-      this.maxMessageSize = bytes;
-      return this;
+      return channel(c -> c.maxInboundMessageSize(bytes));
     }
 
-    /** Direct access to transport settings such as keepalive and event-loop threads. */
-    public Builder channel(java.util.function.Consumer<ChannelSettings.Builder> customizer) {
-      customizer.accept(settings);
-      return this;
+    /** Direct access to transport settings such as host, port, keepalive and event-loop threads. */
+    public Builder channel(Consumer<ChannelSettings.Builder> customizer) {
+      Objects.requireNonNull(customizer, "customizer");
+      return step(settings -> settings.channel(customizer));
+    }
+
+    /** Adds a gRPC interceptor to every call; each call's {@link OperationContext} is in its call options. */
+    public Builder interceptor(io.grpc.ClientInterceptor interceptor) {
+      Objects.requireNonNull(interceptor, "interceptor");
+      return step(settings -> settings.interceptor(interceptor));
+    }
+
+    /** Hears each operation start and end, and each result batch. */
+    public Builder operationListener(OperationListener listener) {
+      Objects.requireNonNull(listener, "operationListener");
+      return step(settings -> settings.operationListener(listener));
+    }
+
+    /**
+     * The settings this builder describes, without connecting. Without {@code remote(...)} the calls are replayed
+     * after the default connection string, so a {@link #channel} customizer may run twice.
+     */
+    public SparkConnectSettings settings() {
+      if (remoteGiven) {
+        return live.build();
+      }
+      SparkConnectSettings.Builder settings = SparkConnectSettings.builder()
+          .applyConnectionString(System.getenv().getOrDefault("SPARK_REMOTE", "sc://localhost"));
+      steps.forEach(step -> step.accept(settings));
+      return settings.build();
     }
 
     /**
      * Connects lazily (the first request opens the connection) and returns the session.
      *
      * @throws IllegalArgumentException if the connection string or an option is invalid
+     * @throws ConnectionException if the channel cannot be set up
      */
     public SparkSession build() {
-      String text = remote != null ? remote : System.getenv().getOrDefault("SPARK_REMOTE", "sc://localhost");
-      ConnectionString connection = ConnectionString.parse(text);
-      settings.applyConnectionString(connection);
-      if (token != null) {
-        settings.token(token);
-      }
-      if (useSsl != null) {
-        settings.tls(TlsSettings.builder().enabled(useSsl).build());
-      }
-      if (tls != null) {
-        settings.tls(tls);
-      }
-      headers.forEach(settings::header);
-      if (maxMessageSize != null) {
-        settings.maxInboundMessageSize(maxMessageSize);
-      }
-      if (userAgent != null) {
-        settings.userAgent(userAgent);
-      }
-      ChannelSettings channelSettings = settings.build();
-      ClientIdentity identity = ClientIdentity.create(
-          sessionId != null ? sessionId : connection.sessionId().orElseGet(UUID::randomUUID),
-          userId != null ? userId : connection.userId().orElse(System.getProperty("user.name", "")),
-          userName != null ? userName : connection.userName().orElse(null),
-          userAgent != null ? userAgent : connection.userAgent().orElse(null));
-      RetryPolicy retry = retryPolicy != null ? retryPolicy
-          : connection.retryPolicy().map(Policies::retryPolicy).orElseGet(RetryPolicy::defaults);
-      ReattachPolicy reattach = reattachPolicy != null ? reattachPolicy
-          : connection.reattachPolicy().map(Policies::reattachPolicy).orElseGet(ReattachPolicy::defaults);
-      ClientPolicies policies = new ClientPolicies(retry, reattach, retryListener, sleeper, ticker, rpcDeadline,
-          operationDeadline);
-      return new SparkSession(new SharedChannel(ConnectChannel.open(channelSettings)), identity, policies,
-          arrowChunkSize);
+      return create(settings());
     }
   }
 }

@@ -29,7 +29,7 @@ public final class Variant {
   /**
    * The value as JSON text.
    *
-   * @throws IllegalStateException if the encoding is malformed
+   * @throws SparkConnectException if the encoding is malformed
    */
   public String toJson() {
     return VariantJson.render(value, metadata);

@@ -171,14 +171,14 @@ class PlanGoldenTest {
     assertThrows(IllegalArgumentException.class, () -> df.randomSplit(new double[] {-1, 2}, 1));
     assertThrows(IllegalArgumentException.class, () -> df.na().drop("some"));
     assertThrows(IllegalArgumentException.class, () -> df.write().mode("sometimes"));
-    assertThrows(IllegalStateException.class, () -> col("x").otherwise(1));
-    assertThrows(IllegalStateException.class, () -> functions.when(col("x"), 1).otherwise(2).otherwise(3));
+    assertThrows(SparkConnectException.class, () -> col("x").otherwise(1));
+    assertThrows(SparkConnectException.class, () -> functions.when(col("x"), 1).otherwise(2).otherwise(3));
     assertThrows(IllegalArgumentException.class, () -> lit(new Object()));
     assertThrows(IllegalArgumentException.class, () -> lit(new BigDecimal("1e40")));
     assertThrows(IllegalArgumentException.class, () -> Window.rowsBetween(5, 1));
     assertThrows(IllegalArgumentException.class, () -> spark.range(0, 10, 0));
     assertThrows(IllegalArgumentException.class, () -> spark.addTag(""));
-    assertThrows(IllegalStateException.class, () -> df.groupBy(col("a")).pivot("b").pivot("c"));
+    assertThrows(SparkConnectException.class, () -> df.groupBy(col("a")).pivot("b").pivot("c"));
   }
 
   @Test

@@ -32,6 +32,8 @@ public final class ChannelSettings {
   private final String host;
   private final int port;
   private final TlsSettings tls;
+  /** The TLS settings as set on the builder, null when derived from the token. */
+  private final TlsSettings tlsAsSet;
   private final String token;
   private final Map<String, String> headers;
   private final int maxInboundMessageSize;
@@ -44,6 +46,7 @@ public final class ChannelSettings {
     this.host = builder.host;
     this.port = builder.port;
     this.token = builder.token;
+    this.tlsAsSet = builder.tls;
     this.tls = builder.tls != null ? builder.tls : token != null ? TlsSettings.builder().enabled(true).build()
         : TlsSettings.plaintext();
     this.headers = Map.copyOf(builder.headers);
@@ -56,6 +59,22 @@ public final class ChannelSettings {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder that starts from these settings. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.host = host;
+    builder.port = port;
+    builder.tls = tlsAsSet;
+    builder.token = token;
+    builder.headers.putAll(headers);
+    builder.maxInboundMessageSize = maxInboundMessageSize;
+    builder.userAgent = userAgent;
+    builder.keepAliveTime = keepAliveTime;
+    builder.keepAliveTimeout = keepAliveTimeout;
+    builder.eventLoopThreads = eventLoopThreads;
+    return builder;
   }
 
   /** Settings from a connection string alone. */

@@ -1,7 +1,13 @@
 package io.sparkconnect.arrow.internal;
 
+import io.sparkconnect.arrow.ArrowDecodingException;
+import io.sparkconnect.arrow.DecodedBatch;
 import io.sparkconnect.arrow.DecodedColumn;
+import io.sparkconnect.arrow.ValueFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -12,45 +18,76 @@ import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 
-/** Copies an Arrow vector into a {@link DecodedColumn} that no longer needs Arrow memory. */
+/** Copies a loaded batch into {@link DecodedColumn}s that no longer need Arrow memory, as its plans say. */
 public final class ColumnCopier {
   private ColumnCopier() {}
 
-  public static DecodedColumn copy(FieldVector vector) {
-    if (vector instanceof BigIntVector) {
-      return PrimitiveColumns.of((BigIntVector) vector);
+  /**
+   * Copies every column of a loaded, validated batch.
+   *
+   * @throws ArrowDecodingException if a value cannot be decoded; exceptions of {@code factory} pass unchanged
+   */
+  public static DecodedBatch copy(List<Plan> plans, VectorSchemaRoot root, ValueFactory factory) {
+    List<FieldVector> vectors = root.getFieldVectors();
+    List<DecodedColumn> columns = new ArrayList<>(vectors.size());
+    for (int i = 0; i < vectors.size(); i++) {
+      Plan plan = plans.get(i);
+      try {
+        columns.add(copy(plan, vectors.get(i), factory));
+      } catch (ValueReaders.CallerException e) {
+        throw e.original();
+      } catch (ArrowDecodingException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new ArrowDecodingException("Cannot decode column '" + plan.path + "' of Arrow type " + plan.arrowType
+            + ": " + e, e);
+      }
     }
-    if (vector instanceof IntVector) {
-      return PrimitiveColumns.of((IntVector) vector);
+    return new DecodedBatch(columns, root.getRowCount());
+  }
+
+  private static DecodedColumn copy(Plan plan, FieldVector vector, ValueFactory factory) {
+    if (plan.kind != null) {
+      switch (plan.kind) {
+        case NULL:
+          return new NullColumn(vector.getValueCount());
+        case BOOLEAN:
+          return PrimitiveColumns.of((BitVector) vector);
+        case BYTE:
+          return PrimitiveColumns.of((TinyIntVector) vector);
+        case SHORT:
+          return PrimitiveColumns.of((SmallIntVector) vector);
+        case INT:
+          return PrimitiveColumns.of((IntVector) vector);
+        case LONG:
+          return PrimitiveColumns.of((BigIntVector) vector);
+        case FLOAT:
+          return PrimitiveColumns.of((Float4Vector) vector);
+        case DOUBLE:
+          return PrimitiveColumns.of((Float8Vector) vector);
+        case STRING:
+          if (vector instanceof VarCharVector) {
+            return strings((VarCharVector) vector);
+          }
+          break;
+        default:
+          break;
+      }
     }
-    if (vector instanceof Float8Vector) {
-      return PrimitiveColumns.of((Float8Vector) vector);
-    }
-    if (vector instanceof VarCharVector) {
-      return strings((VarCharVector) vector);
-    }
-    if (vector instanceof BitVector) {
-      return PrimitiveColumns.of((BitVector) vector);
-    }
-    if (vector instanceof Float4Vector) {
-      return PrimitiveColumns.of((Float4Vector) vector);
-    }
-    if (vector instanceof SmallIntVector) {
-      return PrimitiveColumns.of((SmallIntVector) vector);
-    }
-    if (vector instanceof TinyIntVector) {
-      return PrimitiveColumns.of((TinyIntVector) vector);
-    }
-    ValueReader reader = ValueReaders.of(vector);
+    ValueReader reader = ValueReaders.of(plan, vector, factory);
     Object[] values = new Object[vector.getValueCount()];
     for (int i = 0; i < values.length; i++) {
       values[i] = reader.read(i);
     }
-    return new ObjectColumn(values, vector.getField().getType().toString());
+    return new ObjectColumn(values, plan.kind.name().toLowerCase(Locale.ROOT));
   }
 
-  /** Decodes all strings from one copy of the data buffer, instead of one byte array per value. */
+  /**
+   * Decodes all strings from one copy of the data buffer, instead of one byte array per value. The offsets were
+   * validated (non-negative, non-decreasing, the last within the data buffer) before this allocates.
+   */
   private static DecodedColumn strings(VarCharVector vector) {
     int n = vector.getValueCount();
     Object[] values = new Object[n];

@@ -1,7 +1,7 @@
 package io.sparkconnect.arrow.internal;
 
 import io.sparkconnect.arrow.ArrowDecodingException;
-import io.sparkconnect.arrow.StructValue;
+import io.sparkconnect.arrow.ValueFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +31,11 @@ import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.IntervalMonthDayNanoVector;
 import org.apache.arrow.vector.IntervalYearVector;
-import org.apache.arrow.vector.NullVector;
 import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.TimeMicroVector;
+import org.apache.arrow.vector.TimeMilliVector;
 import org.apache.arrow.vector.TimeNanoVector;
+import org.apache.arrow.vector.TimeSecVector;
 import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.complex.FixedSizeListVector;
@@ -45,136 +46,113 @@ import org.apache.arrow.vector.complex.StructVector;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
-/** Builds the {@link ValueReader} for any vector Spark sends, recursively for nested types. */
+/**
+ * Builds the {@link ValueReader} of a vector from its {@link Plan}, recursively for nested types. The plan was
+ * matched against the vector's Arrow type, so each kind meets only the vector classes listed for it.
+ */
 final class ValueReaders {
   private ValueReaders() {}
 
-  static ValueReader of(FieldVector vector) {
-    if (vector instanceof NullVector) {
-      return index -> null;
+  static ValueReader of(Plan plan, FieldVector vector, ValueFactory factory) {
+    if (plan.kind == null) {
+      throw new ArrowDecodingException("Cannot decode Arrow type " + plan.arrowType + " of column '" + plan.path
+          + "'; please report this with the query that produced it");
     }
-    if (vector instanceof BitVector) {
-      BitVector v = (BitVector) vector;
-      return index -> v.isNull(index) ? null : v.get(index) != 0;
-    }
-    if (vector instanceof TinyIntVector) {
-      TinyIntVector v = (TinyIntVector) vector;
-      return index -> v.isNull(index) ? null : v.get(index);
-    }
-    if (vector instanceof SmallIntVector) {
-      SmallIntVector v = (SmallIntVector) vector;
-      return index -> v.isNull(index) ? null : v.get(index);
-    }
-    if (vector instanceof IntVector) {
-      IntVector v = (IntVector) vector;
-      return index -> v.isNull(index) ? null : v.get(index);
-    }
-    if (vector instanceof BigIntVector) {
-      BigIntVector v = (BigIntVector) vector;
-      return index -> v.isNull(index) ? null : v.get(index);
-    }
-    if (vector instanceof Float4Vector) {
-      Float4Vector v = (Float4Vector) vector;
-      return index -> v.isNull(index) ? null : v.get(index);
-    }
-    if (vector instanceof Float8Vector) {
-      Float8Vector v = (Float8Vector) vector;
-      return index -> v.isNull(index) ? null : v.get(index);
-    }
-    if (vector instanceof DecimalVector) {
-      DecimalVector v = (DecimalVector) vector;
-      return index -> v.isNull(index) ? null : v.getObject(index);
-    }
-    if (vector instanceof Decimal256Vector) {
-      Decimal256Vector v = (Decimal256Vector) vector;
-      return index -> v.isNull(index) ? null : v.getObject(index);
-    }
-    if (vector instanceof BaseVariableWidthVector || vector instanceof BaseLargeVariableWidthVector) {
-      return variableWidth(vector);
-    }
-    if (vector instanceof FixedSizeBinaryVector) {
-      FixedSizeBinaryVector v = (FixedSizeBinaryVector) vector;
-      return index -> v.isNull(index) ? null : v.get(index);
-    }
-    if (vector instanceof DateDayVector) {
-      DateDayVector v = (DateDayVector) vector;
-      return index -> v.isNull(index) ? null : LocalDate.ofEpochDay(v.get(index));
-    }
-    if (vector instanceof DateMilliVector) {
-      DateMilliVector v = (DateMilliVector) vector;
-      return index -> v.isNull(index) ? null : LocalDate.ofEpochDay(Math.floorDiv(v.get(index), 86_400_000L));
-    }
-    if (vector instanceof TimeStampVector) {
-      return timestamp((TimeStampVector) vector);
-    }
-    if (vector instanceof DurationVector) {
-      DurationVector v = (DurationVector) vector;
-      TimeUnit unit = ((ArrowType.Duration) v.getField().getType()).getUnit();
-      return index -> v.isNull(index) ? null : toDuration(DurationVector.get(v.getDataBuffer(), index), unit);
-    }
-    if (vector instanceof IntervalYearVector) {
-      IntervalYearVector v = (IntervalYearVector) vector;
-      return index -> v.isNull(index) ? null : Period.ofMonths(v.get(index)).normalized();
-    }
-    if (vector instanceof IntervalMonthDayNanoVector) {
-      IntervalMonthDayNanoVector v = (IntervalMonthDayNanoVector) vector;
-      return index -> v.isNull(index) ? null : v.getObject(index);
-    }
-    if (vector instanceof TimeNanoVector) {
-      TimeNanoVector v = (TimeNanoVector) vector;
-      return index -> v.isNull(index) ? null : LocalTime.ofNanoOfDay(v.get(index));
-    }
-    if (vector instanceof TimeMicroVector) {
-      TimeMicroVector v = (TimeMicroVector) vector;
-      return index -> v.isNull(index) ? null : LocalTime.ofNanoOfDay(v.get(index) * 1000L);
-    }
-    if (vector instanceof MapVector) {
-      return map((MapVector) vector);
-    }
-    if (vector instanceof ListVector) {
-      ListVector v = (ListVector) vector;
-      ValueReader elements = of(v.getDataVector());
-      return index -> {
-        if (v.isNull(index)) {
-          return null;
+    switch (plan.kind) {
+      case NULL:
+        return index -> null;
+      case BOOLEAN: {
+        BitVector v = (BitVector) vector;
+        return index -> v.isNull(index) ? null : v.get(index) != 0;
+      }
+      case BYTE: {
+        TinyIntVector v = (TinyIntVector) vector;
+        return index -> v.isNull(index) ? null : v.get(index);
+      }
+      case SHORT: {
+        SmallIntVector v = (SmallIntVector) vector;
+        return index -> v.isNull(index) ? null : v.get(index);
+      }
+      case INT: {
+        IntVector v = (IntVector) vector;
+        return index -> v.isNull(index) ? null : v.get(index);
+      }
+      case LONG: {
+        BigIntVector v = (BigIntVector) vector;
+        return index -> v.isNull(index) ? null : v.get(index);
+      }
+      case FLOAT: {
+        Float4Vector v = (Float4Vector) vector;
+        return index -> v.isNull(index) ? null : v.get(index);
+      }
+      case DOUBLE: {
+        Float8Vector v = (Float8Vector) vector;
+        return index -> v.isNull(index) ? null : v.get(index);
+      }
+      case DECIMAL:
+        if (vector instanceof DecimalVector) {
+          DecimalVector v = (DecimalVector) vector;
+          return index -> v.isNull(index) ? null : v.getObject(index);
+        } else {
+          Decimal256Vector v = (Decimal256Vector) vector;
+          return index -> v.isNull(index) ? null : v.getObject(index);
         }
-        int start = v.getElementStartIndex(index);
-        int end = v.getElementEndIndex(index);
-        return list(elements, start, end);
-      };
+      case STRING:
+        return variableWidth(vector, true);
+      case BINARY:
+        if (vector instanceof FixedSizeBinaryVector) {
+          FixedSizeBinaryVector v = (FixedSizeBinaryVector) vector;
+          return index -> v.isNull(index) ? null : v.get(index);
+        }
+        return variableWidth(vector, false);
+      case DATE:
+        if (vector instanceof DateDayVector) {
+          DateDayVector v = (DateDayVector) vector;
+          return index -> v.isNull(index) ? null : LocalDate.ofEpochDay(v.get(index));
+        } else {
+          DateMilliVector v = (DateMilliVector) vector;
+          return index -> v.isNull(index) ? null : LocalDate.ofEpochDay(Math.floorDiv(v.get(index), 86_400_000L));
+        }
+      case TIMESTAMP:
+      case TIMESTAMP_NTZ:
+        return timestamp((TimeStampVector) vector);
+      case YEAR_MONTH_INTERVAL: {
+        IntervalYearVector v = (IntervalYearVector) vector;
+        return index -> v.isNull(index) ? null : Period.ofMonths(v.get(index)).normalized();
+      }
+      case DAY_TIME_INTERVAL: {
+        DurationVector v = (DurationVector) vector;
+        TimeUnit unit = ((ArrowType.Duration) v.getField().getType()).getUnit();
+        return index -> v.isNull(index) ? null : toDuration(DurationVector.get(v.getDataBuffer(), index), unit);
+      }
+      case CALENDAR_INTERVAL: {
+        IntervalMonthDayNanoVector v = (IntervalMonthDayNanoVector) vector;
+        return index -> v.isNull(index) ? null : v.getObject(index);
+      }
+      case TIME:
+        return time(vector);
+      case ARRAY:
+        return array(plan, vector, factory);
+      case MAP:
+        return map(plan, (MapVector) vector, factory);
+      case STRUCT:
+        return struct(plan, (StructVector) vector, factory);
+      case VARIANT:
+        return variant(plan, (StructVector) vector, factory);
+      default:
+        throw new IllegalStateException("No reader for " + plan.kind);
     }
-    if (vector instanceof LargeListVector) {
-      LargeListVector v = (LargeListVector) vector;
-      ValueReader elements = of(v.getDataVector());
-      return index -> v.isNull(index) ? null
-          : list(elements, Math.toIntExact(v.getElementStartIndex(index)),
-              Math.toIntExact(v.getElementEndIndex(index)));
-    }
-    if (vector instanceof FixedSizeListVector) {
-      FixedSizeListVector v = (FixedSizeListVector) vector;
-      ValueReader elements = of(v.getDataVector());
-      int width = v.getListSize();
-      return index -> v.isNull(index) ? null : list(elements, index * width, index * width + width);
-    }
-    if (vector instanceof StructVector) {
-      return struct((StructVector) vector);
-    }
-    throw new ArrowDecodingException("Cannot decode Arrow type " + vector.getField().getType() + " of column '"
-        + vector.getField().getName() + "'; please report this with the query that produced it");
   }
 
-  private static ValueReader variableWidth(FieldVector vector) {
-    boolean utf8 = vector.getField().getType() instanceof ArrowType.Utf8
-        || vector.getField().getType() instanceof ArrowType.LargeUtf8;
-    return index -> {
-      if (vector.isNull(index)) {
-        return null;
-      }
-      byte[] bytes = vector instanceof BaseVariableWidthVector
-          ? ((BaseVariableWidthVector) vector).get(index)
-          : ((BaseLargeVariableWidthVector) vector).get(index);
-      return utf8 ? new String(bytes, StandardCharsets.UTF_8) : bytes;
-    };
+  private static ValueReader variableWidth(FieldVector vector, boolean utf8) {
+    if (vector instanceof BaseVariableWidthVector) {
+      BaseVariableWidthVector v = (BaseVariableWidthVector) vector;
+      return utf8 ? index -> v.isNull(index) ? null : new String(v.get(index), StandardCharsets.UTF_8)
+          : index -> v.isNull(index) ? null : v.get(index);
+    }
+    BaseLargeVariableWidthVector v = (BaseLargeVariableWidthVector) vector;
+    return utf8 ? index -> v.isNull(index) ? null : new String(v.get(index), StandardCharsets.UTF_8)
+        : index -> v.isNull(index) ? null : v.get(index);
   }
 
   private static ValueReader timestamp(TimeStampVector vector) {
@@ -192,6 +170,23 @@ final class ValueReaders {
       return zoned ? Instant.ofEpochSecond(seconds, nanos)
           : LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC);
     };
+  }
+
+  private static ValueReader time(FieldVector vector) {
+    if (vector instanceof TimeNanoVector) {
+      TimeNanoVector v = (TimeNanoVector) vector;
+      return index -> v.isNull(index) ? null : LocalTime.ofNanoOfDay(v.get(index));
+    }
+    if (vector instanceof TimeMicroVector) {
+      TimeMicroVector v = (TimeMicroVector) vector;
+      return index -> v.isNull(index) ? null : LocalTime.ofNanoOfDay(Math.multiplyExact(v.get(index), 1000L));
+    }
+    if (vector instanceof TimeMilliVector) {
+      TimeMilliVector v = (TimeMilliVector) vector;
+      return index -> v.isNull(index) ? null : LocalTime.ofNanoOfDay(v.get(index) * 1_000_000L);
+    }
+    TimeSecVector v = (TimeSecVector) vector;
+    return index -> v.isNull(index) ? null : LocalTime.ofSecondOfDay(v.get(index));
   }
 
   private static long unitsPerSecond(TimeUnit unit) {
@@ -213,6 +208,27 @@ final class ValueReaders {
         Math.floorMod(value, perSecond) * (1_000_000_000L / perSecond));
   }
 
+  private static ValueReader array(Plan plan, FieldVector vector, ValueFactory factory) {
+    Plan element = plan.children.get(0);
+    if (vector instanceof ListVector) {
+      ListVector v = (ListVector) vector;
+      ValueReader elements = of(element, v.getDataVector(), factory);
+      return index -> v.isNull(index) ? null
+          : list(elements, v.getElementStartIndex(index), v.getElementEndIndex(index));
+    }
+    if (vector instanceof LargeListVector) {
+      LargeListVector v = (LargeListVector) vector;
+      ValueReader elements = of(element, v.getDataVector(), factory);
+      // Offsets were checked to fit in an int.
+      return index -> v.isNull(index) ? null
+          : list(elements, (int) v.getElementStartIndex(index), (int) v.getElementEndIndex(index));
+    }
+    FixedSizeListVector v = (FixedSizeListVector) vector;
+    ValueReader elements = of(element, v.getDataVector(), factory);
+    int width = v.getListSize();
+    return index -> v.isNull(index) ? null : list(elements, index * width, index * width + width);
+  }
+
   private static List<Object> list(ValueReader elements, int start, int end) {
     List<Object> values = new ArrayList<>(end - start);
     for (int i = start; i < end; i++) {
@@ -221,29 +237,28 @@ final class ValueReaders {
     return Collections.unmodifiableList(values);
   }
 
-  private static ValueReader map(MapVector vector) {
+  private static ValueReader map(Plan plan, MapVector vector, ValueFactory factory) {
     StructVector entries = (StructVector) vector.getDataVector();
-    ValueReader keys = of((FieldVector) entries.getChildByOrdinal(0));
-    ValueReader values = of((FieldVector) entries.getChildByOrdinal(1));
+    ValueReader keys = of(plan.children.get(0), (FieldVector) entries.getChildByOrdinal(0), factory);
+    ValueReader values = of(plan.children.get(1), (FieldVector) entries.getChildByOrdinal(1), factory);
     return index -> {
       if (vector.isNull(index)) {
         return null;
       }
+      int end = vector.getElementEndIndex(index);
       Map<Object, Object> map = new LinkedHashMap<>();
-      for (int i = vector.getElementStartIndex(index); i < vector.getElementEndIndex(index); i++) {
+      for (int i = vector.getElementStartIndex(index); i < end; i++) {
         map.put(keys.read(i), values.read(i));
       }
       return Collections.unmodifiableMap(map);
     };
   }
 
-  private static ValueReader struct(StructVector vector) {
+  private static ValueReader struct(Plan plan, StructVector vector, ValueFactory factory) {
     List<FieldVector> children = vector.getChildrenFromFields();
-    List<String> names = new ArrayList<>(children.size());
     ValueReader[] readers = new ValueReader[children.size()];
     for (int i = 0; i < readers.length; i++) {
-      names.add(children.get(i).getField().getName());
-      readers[i] = of(children.get(i));
+      readers[i] = of(plan.children.get(i), children.get(i), factory);
     }
     return index -> {
       if (vector.isNull(index)) {
@@ -253,7 +268,42 @@ final class ValueReaders {
       for (int i = 0; i < readers.length; i++) {
         values[i] = readers[i].read(index);
       }
-      return new StructValue(names, values);
+      try {
+        return factory.struct(plan.field, values);
+      } catch (RuntimeException e) {
+        throw new CallerException(e);
+      }
     };
+  }
+
+  private static ValueReader variant(Plan plan, StructVector vector, ValueFactory factory) {
+    List<FieldVector> children = vector.getChildrenFromFields();
+    ValueReader value = variableWidth(children.get(plan.variantValue), false);
+    ValueReader metadata = variableWidth(children.get(plan.variantMetadata), false);
+    return index -> {
+      if (vector.isNull(index)) {
+        return null;
+      }
+      byte[] valueBytes = (byte[]) value.read(index);
+      byte[] metadataBytes = (byte[]) metadata.read(index);
+      try {
+        return factory.variant(plan.field, valueBytes, metadataBytes);
+      } catch (RuntimeException e) {
+        throw new CallerException(e);
+      }
+    };
+  }
+
+  /** Carries an exception of the caller's value factory through decoding, which must not wrap it. */
+  static final class CallerException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CallerException(RuntimeException cause) {
+      super(cause);
+    }
+
+    RuntimeException original() {
+      return (RuntimeException) getCause();
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.sparkconnect.sql.internal;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.sparkconnect.proto.FetchErrorDetailsResponse;
+import io.sparkconnect.spi.ErrorConditions;
 import io.sparkconnect.sql.AnalysisException;
 import io.sparkconnect.sql.ConnectionException;
 import io.sparkconnect.sql.ParseException;
@@ -21,9 +22,6 @@ import java.util.function.Function;
  * is fetched with {@code FetchErrorDetails}.
  */
 final class ErrorConverter {
-  private static final String PARSE_EXCEPTION = "org.apache.spark.sql.catalyst.parser.ParseException";
-  private static final String ANALYSIS_EXCEPTION = "org.apache.spark.sql.AnalysisException";
-
   private ErrorConverter() {}
 
   /**
@@ -49,11 +47,11 @@ final class ErrorConverter {
         }
       }
     }
-    List<String> classes = MiniJson.stringArray(info.metadata.get("classes"));
+    List<String> classes = ErrorMetadataJson.stringArray(info.metadata.get("classes"));
     if (classes.isEmpty()) {
       classes = List.of(info.reason);
     }
-    Map<String, String> parameters = MiniJson.stringObject(info.metadata.get("messageParameters"));
+    Map<String, String> parameters = ErrorMetadataJson.stringObject(info.metadata.get("messageParameters"));
     return serverError(classes, description(status), info.metadata.get("errorClass"),
         info.metadata.get("sqlState"), parameters, List.of(), error);
   }
@@ -87,16 +85,16 @@ final class ErrorConverter {
 
   private static SparkConnectException serverError(List<String> classes, String message, String errorClass,
       String sqlState, Map<String, String> parameters, List<QueryContext> contexts, Throwable cause) {
-    if (errorClass != null && errorClass.startsWith("INVALID_HANDLE.SESSION")) {
+    if (errorClass != null && errorClass.startsWith(ErrorConditions.SESSION_PREFIX)) {
       return new SessionException(message + " Create a new session to continue.", cause);
     }
-    if (classes.contains(PARSE_EXCEPTION)) {
+    if (classes.contains(ErrorConditions.PARSE_EXCEPTION)) {
       return new ParseException(message, cause, errorClass, sqlState, parameters, contexts);
     }
-    if (classes.contains(ANALYSIS_EXCEPTION)) {
+    if (classes.contains(ErrorConditions.ANALYSIS_EXCEPTION)) {
       return new AnalysisException(message, cause, errorClass, sqlState, parameters, contexts);
     }
-    if (errorClass == null && message.contains("[INVALID_HANDLE.SESSION")) {
+    if (errorClass == null && message.contains("[" + ErrorConditions.SESSION_PREFIX)) {
       return new SessionException(message + " Create a new session to continue.", cause);
     }
     return new SparkRuntimeException(message, cause, errorClass, sqlState, parameters, contexts);

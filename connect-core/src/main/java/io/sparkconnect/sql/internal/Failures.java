@@ -1,6 +1,7 @@
 package io.sparkconnect.sql.internal;
 
 import io.grpc.StatusRuntimeException;
+import io.sparkconnect.spi.ErrorConditions;
 import io.sparkconnect.spi.Failure;
 import java.time.Duration;
 
@@ -31,6 +32,6 @@ final class Failures {
 
   private static boolean mentionsHandle(String errorClass, String description) {
     String text = (errorClass == null ? "" : errorClass) + " " + (description == null ? "" : description);
-    return text.contains("INVALID_CURSOR") || text.contains("INVALID_HANDLE");
+    return text.contains(ErrorConditions.CURSOR_PREFIX) || text.contains(ErrorConditions.HANDLE_PREFIX);
   }
 }

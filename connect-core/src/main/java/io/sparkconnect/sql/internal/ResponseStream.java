@@ -1,64 +1,74 @@
 package io.sparkconnect.sql.internal;
 
-import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.sparkconnect.proto.ExecutePlanRequest;
 import io.sparkconnect.proto.ExecutePlanResponse;
+import io.sparkconnect.spi.ErrorConditions;
 import io.sparkconnect.spi.Failure;
-import io.sparkconnect.spi.RetryDecision;
+import io.sparkconnect.spi.ReattachPolicy;
+import io.sparkconnect.sql.OperationContext;
+import io.sparkconnect.sql.PolicySettings;
 import io.sparkconnect.sql.SparkConnectException;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
  * The responses of one execution. A reattachable execution survives broken streams: it resumes with {@code
  * ReattachExecute} after the last response received, re-executes an operation the server never started,
  * releases consumed responses as it goes, and releases the whole operation when done, closed or failed, so no
- * response is lost or repeated. Not thread-safe, except {@link #close()}.
+ * response is lost or repeated. It reaches the server only through {@link ExecutionCalls}. Not thread-safe,
+ * except {@link #close()}: a thread blocked reading then gets a {@link SparkConnectException}.
  */
-public final class ResponseStream implements Iterator<ExecutePlanResponse>, AutoCloseable {
+final class ResponseStream implements AutoCloseable {
   /** How often an operation the server does not know is executed again before giving up. */
   private static final int MAX_REEXECUTES = 3;
 
-  private final SparkConnectClient client;
-  private final ClientPolicies policies;
+  private final ExecutionCalls calls;
+  private final RetryEngine retries;
+  private final PolicySettings policies;
+  private final ReattachPolicy reattach;
+  private final OperationContext operation;
   private final ExecutePlanRequest request;
   private final boolean reattachable;
   private final long startNanos;
-  private Iterator<ExecutePlanResponse> current;
-  private Context.CancellableContext context;
+  private volatile ResponseSegment current;
+  private volatile boolean done;
+  private volatile boolean closed;
   private boolean executeNext = true;
   private String lastResponseId;
   private boolean receivedAny;
   private int receivedSinceOpen;
   private boolean complete;
-  private volatile boolean done;
+  private int attempts;
   private int reattaches;
   private int failuresWithoutProgress;
   private int sinceRelease;
   private int reexecutes;
 
-  ResponseStream(SparkConnectClient client, ClientPolicies policies, ExecutePlanRequest request) {
-    this.client = client;
-    this.policies = policies;
+  ResponseStream(ExecutionCalls calls, RetryEngine retries, OperationContext operation,
+      ExecutePlanRequest request) {
+    this.calls = calls;
+    this.retries = retries;
+    this.policies = retries.policies();
+    this.reattach = policies.reattachPolicy();
+    this.operation = operation;
     this.request = request;
-    this.reattachable = policies.reattach.reattachable();
-    this.startNanos = policies.ticker.nanoTime();
+    this.reattachable = reattach.reattachable();
+    this.startNanos = policies.ticker().nanoTime();
   }
 
-  public String operationId() {
-    return request.getOperationId();
+  OperationContext operation() {
+    return operation;
   }
 
   /** How many times the stream was resumed. */
-  public int reattaches() {
+  int reattaches() {
     return reattaches;
   }
 
-  @Override
-  public boolean hasNext() {
+  /** Blocks until the next response or the end of the result. */
+  boolean hasNext() {
     while (!done) {
       checkOperationDeadline();
       if (current == null) {
@@ -68,31 +78,36 @@ public final class ResponseStream implements Iterator<ExecutePlanResponse>, Auto
         if (current.hasNext()) {
           return true;
         }
-        closeContext();
+        endSegment();
         if (!reattachable || complete) {
           finish();
           return false;
         }
-        if (!policies.reattach.shouldReattach(Failure.streamEnded(), reattaches)) {
+        if (!reattach.shouldReattach(Failure.streamEnded(), reattaches)) {
           fail(null, "the stream ended before the result was complete and the reattach policy '"
-              + policies.reattach.name() + "' does not resume it");
+              + reattach.name() + "' does not resume it");
         }
         resumeAfter(Failure.streamEnded(), null);
       } catch (StatusRuntimeException e) {
-        closeContext();
+        endSegment();
         handle(e);
       }
     }
     return false;
   }
 
-  @Override
-  public ExecutePlanResponse next() {
+  ExecutePlanResponse next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    ExecutePlanResponse response = current.next();
-    client.observeResponse(response);
+    ExecutePlanResponse response;
+    try {
+      response = current.next();
+    } catch (StatusRuntimeException e) {
+      endSegment();
+      handle(e);
+      return next();
+    }
     receivedAny = true;
     receivedSinceOpen++;
     failuresWithoutProgress = 0;
@@ -101,8 +116,8 @@ public final class ResponseStream implements Iterator<ExecutePlanResponse>, Auto
     }
     if (response.hasResultComplete()) {
       complete = true;
-    } else if (reattachable && lastResponseId != null && ++sinceRelease >= policies.reattach.releaseEvery()) {
-      client.releaseUntil(operationId(), lastResponseId);
+    } else if (reattachable && lastResponseId != null && ++sinceRelease >= reattach.releaseEvery()) {
+      calls.release(operation, lastResponseId, false);
       sinceRelease = 0;
     }
     return response;
@@ -110,20 +125,26 @@ public final class ResponseStream implements Iterator<ExecutePlanResponse>, Auto
 
   private void open() {
     receivedSinceOpen = 0;
-    SparkConnectClient.OpenStream stream = executeNext ? client.startExecute(request)
-        : client.startReattach(operationId(), lastResponseId);
-    current = stream.responses;
-    context = stream.context;
+    OperationContext attempt = operation.withAttempt(attempts++);
+    ResponseSegment segment = executeNext ? calls.execute(attempt, request)
+        : calls.reattach(attempt, lastResponseId);
+    current = segment;
+    if (closed) {
+      segment.cancel();
+    }
   }
 
   private void handle(StatusRuntimeException error) {
+    if (closed) {
+      throw closedError(error);
+    }
     if (Thread.currentThread().isInterrupted()) {
       close();
       throw new SparkConnectException("Interrupted while reading the result of operation " + operationId()
           + "; the operation was released on the server", error);
     }
     Failure failure = Failures.of(error);
-    if (reattachable && failure.mentions("INVALID_HANDLE.OPERATION_NOT_FOUND")) {
+    if (reattachable && failure.mentions(ErrorConditions.OPERATION_NOT_FOUND)) {
       if (receivedAny) {
         done = true;
         throw new SparkConnectException("The server lost operation " + operationId() + " after sending part of "
@@ -133,16 +154,15 @@ public final class ResponseStream implements Iterator<ExecutePlanResponse>, Auto
       if (++reexecutes > MAX_REEXECUTES) {
         fail(error, "the server lost the operation " + reexecutes + " times before it sent anything");
       }
-      policies.listener.onReexecute(operationId());
+      policies.retryListener().onReexecute(operationId());
       executeNext = true;
-      current = null;
       return;
     }
-    if (executeNext && failure.mentions("INVALID_HANDLE.OPERATION_ALREADY_EXISTS")) {
+    if (executeNext && failure.mentions(ErrorConditions.OPERATION_ALREADY_EXISTS)) {
       executeNext = false;
       return;
     }
-    boolean resumable = reattachable ? policies.reattach.shouldReattach(failure, reattaches) : !receivedAny;
+    boolean resumable = reattachable ? reattach.shouldReattach(failure, reattaches) : !receivedAny;
     if (!resumable) {
       fail(error, null);
     }
@@ -156,55 +176,39 @@ public final class ResponseStream implements Iterator<ExecutePlanResponse>, Auto
   private void resumeAfter(Failure failure, StatusRuntimeException error) {
     boolean deadline = failure.statusCode().equals(Status.Code.DEADLINE_EXCEEDED.name());
     if (receivedSinceOpen == 0 && !deadline) {
-      retryOrFail(failure, error);
+      String givenUp = retries.awaitRetry("ExecutePlan", failure, error, failuresWithoutProgress,
+          retries.since(startNanos));
+      if (givenUp != null) {
+        fail(error, givenUp);
+      }
+      failuresWithoutProgress++;
     }
     if (reattachable) {
       executeNext = false;
       reattaches++;
-      policies.listener.onReattach(operationId(), lastResponseId, reattaches, failure);
+      policies.retryListener().onReattach(operationId(), lastResponseId, reattaches, failure);
     }
-    current = null;
-  }
-
-  private void retryOrFail(Failure failure, StatusRuntimeException error) {
-    RetryDecision decision = policies.retry.decide(failure, failuresWithoutProgress, elapsed());
-    if (!decision.shouldRetry()) {
-      policies.listener.onGiveUp("ExecutePlan", failure, failuresWithoutProgress, decision.reason());
-      fail(error, decision.reason());
-    }
-    failuresWithoutProgress++;
-    policies.listener.onRetry("ExecutePlan", failure, failuresWithoutProgress, decision.delay());
-    sleep(decision.delay());
   }
 
   private void fail(StatusRuntimeException error, String reason) {
     done = true;
     if (reattachable) {
-      client.releaseAll(operationId());
+      calls.release(operation, null, false);
     }
     if (error == null) {
       throw new SparkConnectException("The result stream of operation " + operationId() + " broke: " + reason);
     }
-    throw client.convert(error, reason);
+    throw retries.translate(error, reason);
   }
 
-  private void sleep(Duration delay) {
-    try {
-      policies.sleeper.sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      close();
-      throw new SparkConnectException("Interrupted while waiting to retry operation " + operationId(), e);
-    }
-  }
-
-  private Duration elapsed() {
-    return Duration.ofNanos(policies.ticker.nanoTime() - startNanos);
+  private SparkConnectException closedError(Throwable cause) {
+    return new SparkConnectException("The result of operation " + operationId()
+        + " was closed while it was being read", cause);
   }
 
   private void checkOperationDeadline() {
-    Duration deadline = policies.operationDeadline;
-    if (deadline != null && elapsed().compareTo(deadline) > 0) {
+    Duration deadline = policies.operationDeadline().orElse(null);
+    if (deadline != null && retries.since(startNanos).compareTo(deadline) > 0) {
       close();
       throw new SparkConnectException("Operation " + operationId() + " ran longer than its deadline of "
           + deadline + " and was interrupted on the server");
@@ -214,30 +218,37 @@ public final class ResponseStream implements Iterator<ExecutePlanResponse>, Auto
   private void finish() {
     done = true;
     if (reattachable) {
-      client.releaseAll(operationId());
+      calls.release(operation, null, false);
     }
   }
 
-  private void closeContext() {
-    Context.CancellableContext open = context;
-    if (open != null) {
-      open.cancel(null);
+  private void endSegment() {
+    ResponseSegment segment = current;
+    if (segment != null) {
+      segment.cancel();
     }
     current = null;
-    context = null;
   }
 
-  /** Stops reading and releases the operation on the server, interrupting it if it still runs. Idempotent. */
+  private String operationId() {
+    return operation.operationId();
+  }
+
+  /**
+   * Stops reading and releases the operation on the server, interrupting it if it still runs. Idempotent; safe
+   * from any thread: a thread blocked reading gets a {@link SparkConnectException} saying the result was closed.
+   */
   @Override
   public void close() {
     boolean wasDone = done;
+    closed = true;
     done = true;
-    Context.CancellableContext open = context;
-    if (open != null) {
-      open.cancel(null);
+    ResponseSegment segment = current;
+    if (segment != null) {
+      segment.cancel();
     }
     if (!wasDone && reattachable) {
-      client.releaseAllNow(operationId());
+      calls.release(operation, null, true);
     }
   }
 }

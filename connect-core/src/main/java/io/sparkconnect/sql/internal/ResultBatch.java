@@ -4,23 +4,14 @@ import io.sparkconnect.arrow.DecodedBatch;
 import io.sparkconnect.arrow.DecodedColumn;
 import io.sparkconnect.sql.types.StructType;
 
-/** A decoded batch paired with the result schema, converting nested values for the API on read. */
+/** A decoded batch of a result with the result's Spark schema. */
 final class ResultBatch {
   private final StructType schema;
   private final DecodedBatch batch;
-  private final boolean[] converts;
 
   ResultBatch(StructType schema, DecodedBatch batch) {
-    if (schema.size() != batch.columnCount()) {
-      throw new IllegalStateException("Result schema has " + schema.size() + " columns but a batch has "
-          + batch.columnCount());
-    }
     this.schema = schema;
     this.batch = batch;
-    this.converts = new boolean[schema.size()];
-    for (int i = 0; i < converts.length; i++) {
-      converts[i] = ValueConverter.needsConversion(schema.field(i).dataType());
-    }
   }
 
   StructType schema() {
@@ -36,7 +27,6 @@ final class ResultBatch {
   }
 
   Object value(int column, int row) {
-    Object value = batch.column(column).get(row);
-    return converts[column] ? ValueConverter.convert(value, schema.field(column).dataType()) : value;
+    return batch.column(column).get(row);
   }
 }

@@ -1,47 +1,37 @@
 package io.sparkconnect.sql.internal;
 
-import io.sparkconnect.arrow.DecodedBatch;
 import io.sparkconnect.sql.CloseableIterator;
 import io.sparkconnect.sql.Row;
-import io.sparkconnect.sql.SparkConnectException;
-import io.sparkconnect.sql.types.StructType;
 import java.util.NoSuchElementException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Streams rows batch by batch: only the current batch is held, and the server operation is released when the
- * iterator ends or is closed.
+ * iterator ends or is closed. {@link #close()} may come from another thread; a thread blocked reading then gets a
+ * {@link io.sparkconnect.sql.SparkConnectException}.
  */
-public final class RowIterator implements CloseableIterator<Row> {
-  private final ArrowResult result;
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private StructType schema;
+final class RowIterator implements CloseableIterator<Row> {
+  private final ResultReader result;
+  private volatile boolean closed;
   private ResultBatch batch;
   private int index;
 
-  RowIterator(ArrowResult result) {
+  RowIterator(ResultReader result) {
     this.result = result;
   }
 
   @Override
   public boolean hasNext() {
-    if (closed.get()) {
+    if (closed) {
       return false;
     }
     try {
       while (batch == null || index >= batch.rowCount()) {
-        if (schema == null) {
-          schema = result.schema();
-        }
-        DecodedBatch next = result.nextBatch();
+        ResultBatch next = result.nextBatch();
         if (next == null) {
           close();
           return false;
         }
-        if (schema == null) {
-          throw new SparkConnectException("The server sent result rows without a schema");
-        }
-        batch = new ResultBatch(schema, next);
+        batch = next;
         index = 0;
       }
       return true;
@@ -61,8 +51,8 @@ public final class RowIterator implements CloseableIterator<Row> {
 
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      batch = null;
+    if (!closed) {
+      closed = true;
       result.close();
     }
   }

@@ -23,8 +23,8 @@ final class RowList extends AbstractList<Row> implements RandomAccess {
       total += this.batches.get(i).rowCount();
     }
     if (total > Integer.MAX_VALUE - 8) {
-      throw new IllegalStateException("Result has " + total + " rows, more than a Java list can hold; "
-          + "use toLocalIterator() to stream it");
+      throw new io.sparkconnect.sql.SparkConnectException("The result has " + total
+          + " rows, more than a Java list can hold; use toLocalIterator() to stream it");
     }
     this.size = (int) total;
   }

@@ -20,7 +20,7 @@ public final class SharedChannel {
   public SharedChannel retain() {
     if (users.getAndIncrement() <= 0) {
       users.decrementAndGet();
-      throw new IllegalStateException("The channel is already closed");
+      throw new io.sparkconnect.sql.SessionException("This session's connection is closed; create a new session with SparkSession.builder()");
     }
     return this;
   }

@@ -16,13 +16,14 @@ import java.util.function.Supplier;
 public final class SqlStatements {
   private SqlStatements() {}
 
-  public static SqlCommand named(String query, Map<String, ?> arguments, Supplier<ServerVersion> version) {
+  /** A statement with {@code :name} parameters, given as expressions (literals for 3.5 servers). */
+  public static SqlCommand named(String query, Map<String, Expression> arguments, Supplier<ServerVersion> version) {
     if (arguments.isEmpty()) {
       return SqlCommand.newBuilder().setSql(query).build();
     }
     if (version.get().isAtLeast(4, 0)) {
       SQL.Builder sql = SQL.newBuilder().setQuery(query);
-      arguments.forEach((name, value) -> sql.putNamedArguments(name, expression(value)));
+      arguments.forEach(sql::putNamedArguments);
       return SqlCommand.newBuilder().setInput(Relation.newBuilder().setSql(sql)).build();
     }
     SqlCommand.Builder command = SqlCommand.newBuilder().setSql(query);
@@ -30,13 +31,13 @@ public final class SqlStatements {
     return command.build();
   }
 
-  public static SqlCommand positional(String query, List<?> arguments, Supplier<ServerVersion> version) {
+  /** A statement with {@code ?} parameters, given as expressions (literals for 3.5 servers). */
+  public static SqlCommand positional(String query, List<Expression> arguments, Supplier<ServerVersion> version) {
     if (arguments.isEmpty()) {
       return SqlCommand.newBuilder().setSql(query).build();
     }
     if (version.get().isAtLeast(4, 0)) {
-      SQL.Builder sql = SQL.newBuilder().setQuery(query);
-      arguments.forEach(value -> sql.addPosArguments(expression(value)));
+      SQL.Builder sql = SQL.newBuilder().setQuery(query).addAllPosArguments(arguments);
       return SqlCommand.newBuilder().setInput(Relation.newBuilder().setSql(sql)).build();
     }
     SqlCommand.Builder command = SqlCommand.newBuilder().setSql(query);
@@ -46,22 +47,11 @@ public final class SqlStatements {
     return command.build();
   }
 
-  private static Expression expression(Object value) {
-    if (value instanceof io.sparkconnect.sql.Column) {
-      return ((io.sparkconnect.sql.Column) value).expression();
+  private static Expression.Literal literal(Expression expression, String name) {
+    if (!expression.hasLiteral()) {
+      throw new IllegalArgumentException("SQL parameter " + name + " is a column expression; Spark 3.5 servers "
+          + "accept only literal values as parameters");
     }
-    return Expressions.literal(value);
-  }
-
-  private static Expression.Literal literal(Object value, String name) {
-    if (value instanceof io.sparkconnect.sql.Column) {
-      Expression expression = ((io.sparkconnect.sql.Column) value).expression();
-      if (!expression.hasLiteral()) {
-        throw new IllegalArgumentException("SQL parameter " + name + " is a column expression; Spark 3.5 servers "
-            + "accept only literal values as parameters");
-      }
-      return expression.getLiteral();
-    }
-    return Literals.of(value);
+    return expression.getLiteral();
   }
 }

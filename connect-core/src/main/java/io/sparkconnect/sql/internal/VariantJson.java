@@ -29,7 +29,7 @@ public final class VariantJson {
     try {
       new VariantJson(value, metadata).append(out, 0);
     } catch (IndexOutOfBoundsException e) {
-      throw new IllegalStateException("Malformed variant value", e);
+      throw new io.sparkconnect.sql.SparkConnectException("Malformed variant value", e);
     }
     return out.toString();
   }
@@ -47,7 +47,7 @@ public final class VariantJson {
     int offsetSize = ((header >> 6) & 0x3) + 1;
     int dictionarySize = (int) readLE(metadata, 1, offsetSize);
     if (id < 0 || id >= dictionarySize) {
-      throw new IllegalStateException("Variant key id " + id + " is outside its dictionary of " + dictionarySize);
+      throw new io.sparkconnect.sql.SparkConnectException("Variant key id " + id + " is outside its dictionary of " + dictionarySize);
     }
     int offsetsStart = 1 + offsetSize;
     int stringsStart = offsetsStart + (dictionarySize + 1) * offsetSize;
@@ -177,7 +177,7 @@ public final class VariantJson {
         quote(out, new String(value, data + 4, length, StandardCharsets.UTF_8));
         return;
       default:
-        throw new IllegalStateException("Variant primitive type " + type + " is not supported by this client");
+        throw new io.sparkconnect.sql.SparkConnectException("Variant primitive type " + type + " is not supported by this client");
     }
   }
 

@@ -17,9 +17,10 @@ import io.sparkconnect.proto.ReleaseExecuteResponse;
 import io.sparkconnect.proto.SparkConnectServiceGrpc;
 import io.sparkconnect.spi.DefaultRetryPolicy;
 import io.sparkconnect.spi.ReattachPolicy;
-import io.sparkconnect.spi.RetryListener;
 import io.sparkconnect.spi.Ticker;
 import io.sparkconnect.sql.ConnectionException;
+import io.sparkconnect.sql.OperationContext;
+import io.sparkconnect.sql.SparkConnectSettings;
 import io.sparkconnect.sql.SparkConnectException;
 import io.sparkconnect.transport.ChannelSettings;
 import io.sparkconnect.transport.ConnectChannel;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -73,7 +75,7 @@ class ResponseStreamTest {
     return (last, out) -> out.onError(status.asRuntimeException());
   }
 
-  private SparkConnectClient client(ReattachPolicy reattach) throws Exception {
+  private SessionRpc client(ReattachPolicy reattach) throws Exception {
     server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
         .addService(new SparkConnectServiceGrpc.SparkConnectServiceImplBase() {
           @Override
@@ -99,11 +101,19 @@ class ResponseStreamTest {
         })
         .build().start();
     channel = ConnectChannel.open(ChannelSettings.builder().host("127.0.0.1").port(server.getPort()).build());
-    ClientPolicies policies = new ClientPolicies(
-        DefaultRetryPolicy.builder().maxRetries(3).random(() -> 0.0).build(), reattach, RetryListener.none(),
-        sleeps::add, Ticker.system(), Duration.ofSeconds(30), null);
-    return new SparkConnectClient(channel, ClientIdentity.create(UUID.randomUUID(), "test", null, null), policies,
-        0);
+    SparkConnectSettings settings = SparkConnectSettings.builder()
+        .channel(c -> c.host("127.0.0.1").port(server.getPort()))
+        .policies(p -> p.retryPolicy(DefaultRetryPolicy.builder().maxRetries(3).random(() -> 0.0).build())
+            .reattachPolicy(reattach).clock(sleeps::add, Ticker.system()).rpcDeadline(Duration.ofSeconds(30)))
+        .build();
+    return new SessionRpc(channel, settings, ClientIdentity.create(UUID.randomUUID(), "test", null, null));
+  }
+
+  private static ResponseStream stream(SessionRpc rpc) {
+    OperationContext operation = OperationContext.create("ExecutePlan", "op", rpc.sessionId(), Set.of(), null);
+    ExecutePlanRequest request = rpc.envelope().stamp(ExecutePlanRequest.newBuilder())
+        .setOperationId(operation.operationId()).setPlan(Plan.getDefaultInstance()).build();
+    return new ResponseStream(rpc, rpc.retries(), operation, request);
   }
 
   private Script next() {
@@ -143,11 +153,11 @@ class ResponseStreamTest {
 
   @Test
   void resumesAStreamCutShortAfterTheLastResponse() throws Exception {
-    SparkConnectClient client = client(ReattachPolicy.defaults());
+    SessionRpc client = client(ReattachPolicy.defaults());
     scripts.add(send(response("r1"), response("r2")));
     scripts.add(send(response("r3")));
     scripts.add(send(complete("r4")));
-    assertEquals(List.of("r1", "r2", "r3", "r4"), drain(client.execute(Plan.getDefaultInstance(), List.of())));
+    assertEquals(List.of("r1", "r2", "r3", "r4"), drain(stream(client)));
     awaitCall("release all");
     assertEquals(List.of("execute", "reattach after r2", "reattach after r3"),
         calls.stream().filter(c -> !c.startsWith("release")).collect(java.util.stream.Collectors.toList()));
@@ -158,11 +168,11 @@ class ResponseStreamTest {
 
   @Test
   void reexecutesAnOperationTheServerNeverStarted() throws Exception {
-    SparkConnectClient client = client(ReattachPolicy.defaults());
+    SessionRpc client = client(ReattachPolicy.defaults());
     scripts.add(fail(Status.UNAVAILABLE.withDescription("connection reset")));
     scripts.add(fail(Status.INTERNAL.withDescription("[INVALID_HANDLE.OPERATION_NOT_FOUND] unknown operation")));
     scripts.add(send(complete("r1")));
-    assertEquals(List.of("r1"), drain(client.execute(Plan.getDefaultInstance(), List.of())));
+    assertEquals(List.of("r1"), drain(stream(client)));
     assertEquals(List.of("execute", "reattach after null", "execute"),
         calls.stream().filter(c -> !c.startsWith("release")).collect(java.util.stream.Collectors.toList()));
     assertEquals(List.of(Duration.ofMillis(50)), sleeps, "a lost operation is executed again at once");
@@ -170,10 +180,10 @@ class ResponseStreamTest {
 
   @Test
   void anOperationLostAfterPartOfItsResultIsAnErrorNotASilentRestart() throws Exception {
-    SparkConnectClient client = client(ReattachPolicy.defaults());
+    SessionRpc client = client(ReattachPolicy.defaults());
     scripts.add(send(response("r1")));
     scripts.add(fail(Status.INTERNAL.withDescription("[INVALID_HANDLE.OPERATION_NOT_FOUND] gone")));
-    ResponseStream stream = client.execute(Plan.getDefaultInstance(), List.of());
+    ResponseStream stream = stream(client);
     assertEquals("r1", stream.next().getResponseId());
     SparkConnectException error = assertThrows(SparkConnectException.class, stream::hasNext);
     assertTrue(error.getMessage().contains("result is incomplete"), error.getMessage());
@@ -181,11 +191,11 @@ class ResponseStreamTest {
 
   @Test
   void givesUpWithTheRetryBudgetWhenNothingArrives() throws Exception {
-    SparkConnectClient client = client(ReattachPolicy.defaults());
+    SessionRpc client = client(ReattachPolicy.defaults());
     for (int i = 0; i < 5; i++) {
       scripts.add(fail(Status.UNAVAILABLE.withDescription("refused")));
     }
-    ResponseStream stream = client.execute(Plan.getDefaultInstance(), List.of());
+    ResponseStream stream = stream(client);
     ConnectionException error = assertThrows(ConnectionException.class, stream::hasNext);
     assertTrue(error.getMessage().contains("gave up after 3 retries"), error.getMessage());
     assertEquals(List.of(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(800)), sleeps);
@@ -195,7 +205,7 @@ class ResponseStreamTest {
 
   @Test
   void semanticErrorsAreNeverRetried() throws Exception {
-    SparkConnectClient client = client(ReattachPolicy.defaults());
+    SessionRpc client = client(ReattachPolicy.defaults());
     com.google.rpc.Status status = com.google.rpc.Status.newBuilder().setCode(Status.Code.INTERNAL.value())
         .setMessage("[DIVIDE_BY_ZERO] boom")
         .addDetails(com.google.protobuf.Any.pack(com.google.rpc.ErrorInfo.newBuilder()
@@ -203,7 +213,7 @@ class ResponseStreamTest {
             .build()))
         .build();
     scripts.add((last, out) -> out.onError(io.grpc.protobuf.StatusProto.toStatusRuntimeException(status)));
-    ResponseStream stream = client.execute(Plan.getDefaultInstance(), List.of());
+    ResponseStream stream = stream(client);
     SparkConnectException error = assertThrows(SparkConnectException.class, stream::hasNext);
     assertEquals("DIVIDE_BY_ZERO", error.errorClass());
     assertEquals(List.of(), sleeps);
@@ -211,12 +221,12 @@ class ResponseStreamTest {
 
   @Test
   void withoutReattachingACutStreamIsAnError() throws Exception {
-    SparkConnectClient client = client(ReattachPolicy.none());
+    SessionRpc client = client(ReattachPolicy.none());
     scripts.add((last, out) -> {
       out.onNext(response("r1"));
       out.onError(Status.UNAVAILABLE.withDescription("connection reset").asRuntimeException());
     });
-    ResponseStream stream = client.execute(Plan.getDefaultInstance(), List.of());
+    ResponseStream stream = stream(client);
     assertEquals("r1", stream.next().getResponseId());
     assertThrows(ConnectionException.class, stream::hasNext);
     assertEquals(List.of("execute"), calls);
@@ -224,9 +234,9 @@ class ResponseStreamTest {
 
   @Test
   void closingMidwayReleasesTheOperation() throws Exception {
-    SparkConnectClient client = client(ReattachPolicy.defaults());
+    SessionRpc client = client(ReattachPolicy.defaults());
     scripts.add(send(response("r1"), response("r2"), complete("r3")));
-    ResponseStream stream = client.execute(Plan.getDefaultInstance(), List.of());
+    ResponseStream stream = stream(client);
     assertEquals("r1", stream.next().getResponseId());
     stream.close();
     stream.close();

@@ -1,0 +1,164 @@
+package io.sparkconnect.arrow;
+
+import io.sparkconnect.arrow.internal.ArrowStreamDecoder;
+import io.sparkconnect.arrow.internal.ChunkJoiner;
+import io.sparkconnect.arrow.internal.ColumnCopier;
+import io.sparkconnect.arrow.internal.Plan;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Decodes all the Arrow batches of one Spark Connect result: joins chunked batches, checks every Arrow schema
+ * against the expected Spark schema, and decodes each whole batch into columns (or hands it out as Arrow vectors).
+ * Malformed input is answered with {@link ArrowDecodingException}. Not thread-safe; close it to free its memory.
+ */
+public final class ResultDecoder implements AutoCloseable {
+  private final ValueFactory values;
+  private final ArrowStreamDecoder decoder;
+  private final ChunkJoiner chunks = new ChunkJoiner();
+  private List<ResultField> expected;
+  private Schema planSchema;
+  private List<ResultField> planExpected;
+  private List<Plan> plans;
+  private boolean closed;
+
+  private ResultDecoder(ValueFactory values, long maxArrowBytes) {
+    this.values = Objects.requireNonNull(values, "values");
+    this.decoder = ArrowStreamDecoder.create(maxArrowBytes);
+  }
+
+  /**
+   * A decoder building structs and variants with {@code values}, using at most {@code maxArrowBytes} of Arrow
+   * memory at once (a batch whose body needs more is an {@link ArrowDecodingException}).
+   */
+  public static ResultDecoder create(ValueFactory values, long maxArrowBytes) {
+    return new ResultDecoder(values, maxArrowBytes);
+  }
+
+  /**
+   * The result's Spark schema, once it is known. Every Arrow schema that arrives afterwards must have the same
+   * columns, names (also of struct fields) and compatible types, and columns are decoded by their expected kinds.
+   */
+  public void expect(List<ResultField> schema) {
+    expected = List.copyOf(schema);
+  }
+
+  /**
+   * Adds one message's chunk and decodes the batch it completes.
+   *
+   * @return the decoded record batches of the completed batch (usually one), or an empty list while chunks of it
+   *     are missing
+   * @throws ArrowDecodingException if the chunk is out of order or disagrees with earlier chunks, the batch is
+   *     malformed, does not match the expected schema, or holds other than the announced rows; rows before any
+   *     {@link #expect} call are also an error. Exceptions of the {@link ValueFactory} pass unchanged.
+   */
+  public List<DecodedBatch> add(ArrowChunk chunk) {
+    List<ByteBuffer> whole = join(chunk);
+    if (whole == null) {
+      return List.of();
+    }
+    List<DecodedBatch> batches = new ArrayList<>(1);
+    decoder.read(whole, chunks.lastBatchRowCount(), new ArrowStreamDecoder.Listener() {
+      @Override
+      public void schema(Schema schema) {
+        if (expected != null) {
+          plansFor(schema);
+        }
+      }
+
+      @Override
+      public void beforeBatch(long rows) {
+        if (expected == null) {
+          throw new ArrowDecodingException("An Arrow batch of " + rows + " rows arrived without a schema; "
+              + "expect(...) must be called before rows are added");
+        }
+      }
+
+      @Override
+      public void batch(VectorSchemaRoot root) {
+        batches.add(ColumnCopier.copy(plans, root, values));
+      }
+    });
+    return batches;
+  }
+
+  /**
+   * Adds one message's chunk and hands each record batch of the batch it completes to {@code consumer} as Arrow
+   * vectors, without copying them out of Arrow memory. Chunks, framing, the expected schema (when one was given)
+   * and row counts are checked as by {@link #add}; without an expected schema any loadable Arrow schema is used.
+   * The root is valid only during the call.
+   *
+   * @return the rows handed to {@code consumer}, 0 while chunks of the batch are missing
+   * @throws ArrowDecodingException as {@link #add} does; exceptions of {@code consumer} pass unchanged
+   */
+  public long forEach(ArrowChunk chunk, Consumer<VectorSchemaRoot> consumer) {
+    Objects.requireNonNull(consumer, "consumer");
+    List<ByteBuffer> whole = join(chunk);
+    if (whole == null) {
+      return 0;
+    }
+    return decoder.read(whole, chunks.lastBatchRowCount(), new ArrowStreamDecoder.Listener() {
+      @Override
+      public void schema(Schema schema) {
+        if (expected != null) {
+          plansFor(schema);
+        }
+      }
+
+      @Override
+      public void batch(VectorSchemaRoot root) {
+        consumer.accept(root);
+      }
+    });
+  }
+
+  /**
+   * Declares the result complete.
+   *
+   * @throws ArrowDecodingException if it ended in the middle of a chunked batch
+   */
+  public void finish() {
+    if (chunks.hasPartialBatch()) {
+      throw new ArrowDecodingException("The result ended in the middle of a chunked Arrow batch: "
+          + chunks.progress() + " chunks arrived");
+    }
+  }
+
+  /** The rows of all completed batches so far, as the server announced them. */
+  public long rowsSoFar() {
+    return chunks.rowsSoFar();
+  }
+
+  /** Frees all Arrow memory; idempotent. */
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      decoder.close();
+    }
+  }
+
+  private List<ByteBuffer> join(ArrowChunk chunk) {
+    if (closed) {
+      throw new IllegalStateException("The result decoder is closed");
+    }
+    return chunks.add(chunk.buffer(), chunk.rowCount(), chunk.startOffset(), chunk.chunkIndex(),
+        chunk.numChunks());
+  }
+
+  private void plansFor(Schema schema) {
+    if (plans != null && expected == planExpected && schema.equals(planSchema)) {
+      return;
+    }
+    plans = null;
+    List<Plan> matched = Plan.match(expected, schema);
+    plans = matched;
+    planSchema = schema;
+    planExpected = expected;
+  }
+}

@@ -1,0 +1,314 @@
+package io.sparkconnect.arrow.internal;
+
+import io.sparkconnect.arrow.ArrowDecodingException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.flatbuf.FieldNode;
+import org.apache.arrow.flatbuf.Message;
+import org.apache.arrow.flatbuf.MessageHeader;
+import org.apache.arrow.flatbuf.MetadataVersion;
+import org.apache.arrow.flatbuf.RecordBatch;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
+import org.apache.arrow.vector.ipc.message.MessageSerializer;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Decodes the Arrow IPC stream of one batch, read from its chunks in sequence, into vectors reused while the schema
+ * stays the same. It parses the IPC framing itself and trusts no size from the wire: metadata and body lengths
+ * must fit in the bytes actually present, the metadata flatbuffer is checked before Arrow reads it, and field nodes
+ * and buffers are checked against the body before anything is allocated and validated after loading. Bodies are
+ * copied into Arrow memory with plain memory copies, so no {@code --add-opens} is needed on Java 17+. Not
+ * thread-safe; close it to free its memory.
+ */
+public final class ArrowStreamDecoder implements AutoCloseable {
+  private static final int COPY_CHUNK = 64 * 1024;
+
+  /** What a stream's messages are handed to. */
+  public interface Listener {
+    /** A schema message, after its types were checked; called before any vector is made for it. */
+    void schema(Schema schema);
+
+    /** A record batch of {@code rows} rows is about to be loaded. */
+    default void beforeBatch(long rows) {}
+
+    /** A record batch, loaded and validated; the root is valid only during the call. */
+    void batch(VectorSchemaRoot root);
+  }
+
+  private final BufferAllocator allocator;
+  private final long maxBytes;
+  private final byte[] copyBuffer = new byte[COPY_CHUNK];
+  /** Owns the vectors of the current schema; its row count is never set, so it never resizes them. */
+  private VectorSchemaRoot vectors;
+  private Schema schema;
+  private boolean closed;
+
+  private ArrowStreamDecoder(BufferAllocator allocator, long maxBytes) {
+    this.allocator = allocator;
+    this.maxBytes = maxBytes;
+  }
+
+  /** A decoder with its own allocator, limited to {@code maxBytes} of Arrow memory. */
+  public static ArrowStreamDecoder create(long maxBytes) {
+    return new ArrowStreamDecoder(new RootAllocator(maxBytes), maxBytes);
+  }
+
+  /**
+   * Reads one complete IPC stream, given as the chunks it arrived in.
+   *
+   * @param announcedRows the rows the server announced for the stream: its record batches must hold exactly these
+   * @return the number of rows read
+   * @throws ArrowDecodingException if the stream is malformed, disagrees with the announced rows, or uses
+   *     dictionaries, compression or types Spark does not send; exceptions of the listener pass unchanged
+   */
+  public long read(List<ByteBuffer> chunks, long announcedRows, Listener listener) {
+    if (closed) {
+      throw new IllegalStateException("The Arrow decoder is closed");
+    }
+    ChunkInput in = new ChunkInput(chunks);
+    long rows = 0;
+    boolean schemaSeen = false;
+    for (Message message = nextMessage(in); message != null; message = nextMessage(in)) {
+      // Scalars are read under guard too: a field may sit at the very end of a (checked) table and the message.
+      byte type = guarded(message::headerType);
+      long bodyLength = guarded(message::bodyLength);
+      if (bodyLength < 0 || bodyLength > in.remaining()) {
+        throw new ArrowDecodingException("Arrow IPC message declares a body of " + bodyLength + " bytes but "
+            + in.remaining() + " bytes are left in the batch; the stream is truncated or corrupt");
+      }
+      if (type == MessageHeader.Schema) {
+        Schema next = readSchema(message);
+        in.skip(bodyLength);
+        listener.schema(next);
+        useSchema(next);
+        schemaSeen = true;
+      } else if (type == MessageHeader.RecordBatch) {
+        if (!schemaSeen) {
+          throw new ArrowDecodingException("Arrow record batch arrived before its schema message");
+        }
+        RecordBatch header = recordBatchHeader(message);
+        long length = guarded(header::length);
+        if (length < 0 || length > announcedRows - rows) {
+          throw new ArrowDecodingException("An Arrow batch announced " + announcedRows + " rows but holds "
+              + (length < 0 ? "a record batch of " + length : "at least " + (rows + length)));
+        }
+        guardedRun(() -> BatchCheck.beforeLoad(schema.getFields(), header, bodyLength, length));
+        listener.beforeBatch(length);
+        VectorSchemaRoot batch = load(in, header, bodyLength, (int) length);
+        rows += length;
+        listener.batch(batch);
+      } else if (type == MessageHeader.DictionaryBatch) {
+        throw new ArrowDecodingException("Arrow dictionary batches are not supported; Spark Connect results do "
+            + "not use dictionary encoding");
+      } else {
+        throw new ArrowDecodingException("Unsupported Arrow IPC message type " + type + " ("
+            + (type >= 0 && type < MessageHeader.names.length ? MessageHeader.name(type) : "unknown")
+            + "); Spark Connect results use only schema and record batch messages");
+      }
+    }
+    if (rows != announcedRows) {
+      throw new ArrowDecodingException("An Arrow batch announced " + announcedRows + " rows but holds " + rows);
+    }
+    return rows;
+  }
+
+  /** The next message's metadata, or null at the end of the stream. */
+  private static Message nextMessage(ChunkInput in) {
+    if (in.remaining() == 0) {
+      return null;
+    }
+    if (in.remaining() < 4) {
+      throw truncated("a message length prefix", 4, in.remaining());
+    }
+    int length = in.readInt();
+    if (length == -1) { // continuation marker, then the length
+      if (in.remaining() < 4) {
+        throw truncated("a message length prefix", 4, in.remaining());
+      }
+      length = in.readInt();
+    }
+    if (length == 0) {
+      return null; // end-of-stream marker
+    }
+    if (length < 0) {
+      throw new ArrowDecodingException("Arrow IPC message declares a negative metadata length " + length);
+    }
+    if (length > in.remaining()) {
+      throw truncated("message metadata", length, in.remaining());
+    }
+    ByteBuffer metadata = in.read(length);
+    Message message = guarded(() -> {
+      MessageCheck.check(metadata);
+      return Message.getRootAsMessage(metadata);
+    });
+    short version = guarded(message::version);
+    if (version < MetadataVersion.V4) {
+      throw new ArrowDecodingException("Arrow IPC metadata version " + version + " is not supported; V4 or later "
+          + "expected");
+    }
+    return message;
+  }
+
+  private static ArrowDecodingException truncated(String what, long length, long left) {
+    return new ArrowDecodingException("Arrow IPC stream is truncated or corrupt: " + what + " of " + length
+        + " bytes does not fit in the " + left + " bytes left in the batch");
+  }
+
+  private static Schema readSchema(Message message) {
+    Schema schema = guarded(() -> {
+      org.apache.arrow.flatbuf.Schema header =
+          (org.apache.arrow.flatbuf.Schema) message.header(new org.apache.arrow.flatbuf.Schema());
+      if (header == null) {
+        throw new ArrowDecodingException("Arrow schema message has no schema");
+      }
+      if (header.endianness() != org.apache.arrow.flatbuf.Endianness.Little) {
+        throw new ArrowDecodingException("Arrow schema is big-endian; only little-endian data is supported");
+      }
+      return MessageSerializer.deserializeSchema(message);
+    });
+    ArrowTypes.checkLoadable(schema);
+    return schema;
+  }
+
+  private static RecordBatch recordBatchHeader(Message message) {
+    return guarded(() -> {
+      RecordBatch header = (RecordBatch) message.header(new RecordBatch());
+      if (header == null) {
+        throw new ArrowDecodingException("Arrow record batch message has no header");
+      }
+      if (header.compression() != null) {
+        throw new ArrowDecodingException("Compressed Arrow batches are not supported; unset "
+            + "spark.sql.execution.arrow.compression.codec or set it to none on the server");
+      }
+      return header;
+    });
+  }
+
+  private void useSchema(Schema next) {
+    if (next.equals(schema)) {
+      return;
+    }
+    if (vectors != null) {
+      vectors.close();
+      vectors = null;
+      schema = null;
+    }
+    vectors = guarded(() -> VectorSchemaRoot.create(next, allocator));
+    schema = next;
+  }
+
+  /**
+   * Reads the body and loads it into the vectors; the header was checked against the schema and the body length.
+   * Arrow's {@code VectorLoader} is not used: it ends with {@code VectorSchemaRoot.setRowCount}, which sets the value
+   * count of every vector again and so resizes a list's elements to the list's last offset, read from the wire,
+   * before anything could check it. Here every vector keeps the counts of its own field node, and the batch is
+   * handed out in a root made for it.
+   */
+  private VectorSchemaRoot load(ChunkInput in, RecordBatch header, long bodyLength, int length) {
+    ArrowBuf body = allocate(bodyLength);
+    try {
+      in.copyTo(body, bodyLength, copyBuffer);
+      Loader loader = new Loader(header, body);
+      guardedRun(() -> {
+        for (FieldVector vector : vectors.getFieldVectors()) {
+          loader.load(vector, vector.getField());
+        }
+      });
+    } finally {
+      body.close();
+    }
+    VectorSchemaRoot batch = new VectorSchemaRoot(schema, vectors.getFieldVectors(), length);
+    BatchCheck.afterLoad(batch);
+    return batch;
+  }
+
+  /** Loads field nodes and buffers, in the order of the schema, into vectors. */
+  private static final class Loader {
+    private final RecordBatch header;
+    private final ArrowBuf body;
+    private final FieldNode node = new FieldNode();
+    private final org.apache.arrow.flatbuf.Buffer buffer = new org.apache.arrow.flatbuf.Buffer();
+    private int nodes;
+    private int buffers;
+
+    Loader(RecordBatch header, ArrowBuf body) {
+      this.header = header;
+      this.body = body;
+    }
+
+    void load(FieldVector vector, Field field) {
+      header.nodes(node, nodes++);
+      ArrowFieldNode fieldNode = new ArrowFieldNode(node.length(), node.nullCount());
+      int count = ArrowTypes.layout(field.getType()).size();
+      List<ArrowBuf> own = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        header.buffers(buffer, buffers++);
+        own.add(body.slice(buffer.offset(), buffer.length()));
+      }
+      vector.loadFieldBuffers(fieldNode, own); // retains the buffers it keeps
+      List<Field> children = field.getChildren();
+      List<FieldVector> childVectors = vector.getChildrenFromFields();
+      if (childVectors.size() != children.size()) {
+        throw new ArrowDecodingException("Column '" + field.getName() + "' has " + children.size() + " fields but "
+            + "Arrow made " + childVectors.size() + " vectors for them; are field names repeated?");
+      }
+      for (int i = 0; i < children.size(); i++) {
+        load(childVectors.get(i), children.get(i));
+      }
+    }
+  }
+
+  private ArrowBuf allocate(long length) {
+    try {
+      return allocator.buffer(length);
+    } catch (OutOfMemoryException e) {
+      throw new ArrowDecodingException("An Arrow record batch body of " + length + " bytes exceeds the Arrow memory "
+          + "limit of " + maxBytes + " bytes (" + allocator.getAllocatedMemory() + " in use)", e);
+    }
+  }
+
+  /** Runs a step of Arrow's own code, turning any exception it throws into an {@link ArrowDecodingException}. */
+  private static <T> T guarded(Step<T> step) {
+    try {
+      return step.run();
+    } catch (ArrowDecodingException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ArrowDecodingException("Malformed Arrow IPC stream: " + e, e);
+    }
+  }
+
+  private static void guardedRun(Runnable step) {
+    guarded(() -> {
+      step.run();
+      return null;
+    });
+  }
+
+  /** A step that may throw. */
+  @FunctionalInterface
+  private interface Step<T> {
+    T run();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (vectors != null) {
+      vectors.close();
+      vectors = null;
+    }
+    allocator.close();
+  }
+}

@@ -1,0 +1,199 @@
+package io.sparkconnect.arrow.internal;
+
+import io.sparkconnect.arrow.ArrowDecodingException;
+import java.util.List;
+import org.apache.arrow.flatbuf.FieldNode;
+import org.apache.arrow.flatbuf.RecordBatch;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseLargeVariableWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.FixedSizeListVector;
+import org.apache.arrow.vector.complex.LargeListVector;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.validate.ValidateVectorBufferVisitor;
+
+/**
+ * The checks around loading a record batch. Before loading (and before the body is even read): field nodes and
+ * buffers match the schema, every buffer lies in the body, and every buffer is large enough for the value count
+ * its node claims, so no count from the wire makes Arrow allocate more than the body justifies. After loading:
+ * Arrow's buffer validation (struct children as long as their struct, the last offset within the data or the
+ * elements), plus offsets that start at 0 or more and never decrease, so every value and list element lies inside
+ * its data. (Arrow's {@code validateFull} would also check every value, UTF-8 included: about twice the cost of
+ * decoding the batch.)
+ */
+final class BatchCheck {
+  private final RecordBatch header;
+  private final long bodyLength;
+  private final long rows;
+  private final long maxValues;
+  private final long maxNulls;
+  private int node;
+  private int buffer;
+
+  private BatchCheck(RecordBatch header, long bodyLength, long rows) {
+    this.header = header;
+    this.bodyLength = bodyLength;
+    this.rows = rows;
+    // A column needs at least a bit of body per value (a validity bit, or its data), except for null-typed
+    // columns, which have no buffers; structs and fixed-size lists of them may omit their validity buffer when no
+    // value is null, but are held to the same bound so that no count from the wire makes decoding allocate
+    // beyond what the body justifies. (The slack covers small batches of such columns.)
+    this.maxValues = 8 * bodyLength + 64;
+    this.maxNulls = rows + maxValues;
+  }
+
+  /** Checks the header of a batch of {@code rows} rows against the schema's fields and the body length. */
+  static void beforeLoad(List<Field> fields, RecordBatch header, long bodyLength, long rows) {
+    BatchCheck check = new BatchCheck(header, bodyLength, rows);
+    int nodes = countFields(fields);
+    if (header.nodesLength() != nodes) {
+      throw new ArrowDecodingException("Arrow record batch has " + header.nodesLength() + " field nodes but its "
+          + "schema has " + nodes + " fields");
+    }
+    for (Field field : fields) {
+      check.field(field, field.getName(), true);
+    }
+    if (check.buffer != header.buffersLength()) {
+      throw new ArrowDecodingException("Arrow record batch has " + header.buffersLength() + " buffers but its "
+          + "schema needs " + check.buffer);
+    }
+  }
+
+  private static int countFields(List<Field> fields) {
+    int count = fields.size();
+    for (Field field : fields) {
+      count += countFields(field.getChildren());
+    }
+    return count;
+  }
+
+  private void field(Field field, String path, boolean topLevel) {
+    FieldNode fieldNode = header.nodes(node++);
+    long length = fieldNode.length();
+    long nullCount = fieldNode.nullCount();
+    if (length < 0 || length > Integer.MAX_VALUE || nullCount < 0 || nullCount > length) {
+      throw new ArrowDecodingException("Column '" + path + "' has an invalid field node: length " + length
+          + ", null count " + nullCount);
+    }
+    if (topLevel && length != rows) {
+      throw new ArrowDecodingException("Column '" + path + "' has " + length + " values but its record batch has "
+          + rows + " rows");
+    }
+    boolean nulls = field.getType().getTypeID() == ArrowType.ArrowTypeID.Null;
+    if (length > (nulls ? maxNulls : maxValues)) {
+      throw new ArrowDecodingException("Column '" + path + "' claims " + length + " values, more than its record "
+          + "batch (" + rows + " rows, " + bodyLength + " body bytes) can describe");
+    }
+    for (ArrowTypes.Buffer kind : ArrowTypes.layout(field.getType())) {
+      if (buffer >= header.buffersLength()) {
+        throw new ArrowDecodingException("Arrow record batch has " + header.buffersLength() + " buffers, fewer "
+            + "than its schema needs");
+      }
+      org.apache.arrow.flatbuf.Buffer spec = header.buffers(buffer++);
+      long offset = spec.offset();
+      long size = spec.length();
+      if (offset < 0 || size < 0 || offset > bodyLength - size) {
+        throw new ArrowDecodingException("A buffer of column '" + path + "' (offset " + offset + ", length " + size
+            + ") lies outside the record batch body of " + bodyLength + " bytes");
+      }
+      long needed = needed(kind, field, length, nullCount, size);
+      if (size < needed) {
+        throw new ArrowDecodingException("A " + kind.name().toLowerCase(java.util.Locale.ROOT) + " buffer of column '"
+            + path + "' has " + size + " bytes, too few for " + length + " values (" + needed + " needed)");
+      }
+    }
+    for (Field child : field.getChildren()) {
+      field(child, path + "." + child.getName(), false);
+    }
+  }
+
+  private static long needed(ArrowTypes.Buffer kind, Field field, long length, long nullCount, long size) {
+    switch (kind) {
+      case VALIDITY:
+        // An absent validity buffer is allowed when no value (or every value) is null.
+        return size == 0 && (nullCount == 0 || nullCount == length) ? 0 : (length + 7) / 8;
+      case BITS:
+        return (length + 7) / 8;
+      case FIXED:
+        return length * ArrowTypes.byteWidth(field.getType());
+      case OFFSETS_32:
+        return length == 0 ? 0 : (length + 1) * 4;
+      case OFFSETS_64:
+        return length == 0 ? 0 : (length + 1) * 8;
+      default:
+        return 0; // variable-width data: checked against the offsets once loaded
+    }
+  }
+
+  /** Validates a loaded batch. */
+  static void afterLoad(VectorSchemaRoot root) {
+    // Arrow's buffer validation only: its type validation rejects every map (it checks a MapVector as a list).
+    ValidateVectorBufferVisitor buffers = new ValidateVectorBufferVisitor();
+    for (FieldVector vector : root.getFieldVectors()) {
+      try {
+        vector.accept(buffers, null);
+      } catch (RuntimeException e) {
+        throw new ArrowDecodingException("Arrow record batch is inconsistent in column '"
+            + vector.getField().getName() + "': " + e.getMessage(), e);
+      }
+      offsets(vector);
+    }
+  }
+
+  private static void offsets(FieldVector vector) {
+    int count = vector.getValueCount();
+    if (vector instanceof BaseVariableWidthVector || vector instanceof ListVector) {
+      // ListVector covers MapVector. Arrow's validation checked the capacity of the offsets and that the last
+      // offset fits the data (or the child vector).
+      if (count > 0) {
+        ArrowBuf offsets = vector.getOffsetBuffer();
+        int previous = offsets.getInt(0);
+        if (previous < 0) {
+          throw badOffsets(vector, 0, previous);
+        }
+        for (int i = 1; i <= count; i++) {
+          int next = offsets.getInt((long) i * 4);
+          if (next < previous) {
+            throw badOffsets(vector, i, next);
+          }
+          previous = next;
+        }
+      }
+    } else if (vector instanceof BaseLargeVariableWidthVector || vector instanceof LargeListVector) {
+      // For a LargeList, the buffer validation bounded the last offset by the child's (int) value count.
+      if (count > 0) {
+        ArrowBuf offsets = vector.getOffsetBuffer();
+        long previous = offsets.getLong(0);
+        if (previous < 0) {
+          throw badOffsets(vector, 0, previous);
+        }
+        for (int i = 1; i <= count; i++) {
+          long next = offsets.getLong((long) i * 8);
+          if (next < previous) {
+            throw badOffsets(vector, i, next);
+          }
+          previous = next;
+        }
+      }
+    } else if (vector instanceof FixedSizeListVector) {
+      FixedSizeListVector list = (FixedSizeListVector) vector;
+      long needed = (long) count * list.getListSize();
+      if (needed > list.getDataVector().getValueCount()) {
+        throw new ArrowDecodingException("Column '" + vector.getField().getName() + "' has " + count + " lists of "
+            + list.getListSize() + " elements but only " + list.getDataVector().getValueCount() + " elements");
+      }
+    }
+    for (FieldVector child : vector.getChildrenFromFields()) {
+      offsets(child);
+    }
+  }
+
+  private static ArrowDecodingException badOffsets(FieldVector vector, int index, long offset) {
+    return new ArrowDecodingException("Column '" + vector.getField().getName() + "' has offset " + offset
+        + " at position " + index + "; offsets must start at 0 or more and never decrease");
+  }
+}

@@ -1,0 +1,32 @@
+package io.sparkconnect.arrow;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Run by {@link NoJvmFlagsTest} in a JVM without {@code --add-opens}: decodes the streams in the files it is given
+ * (heap, read-only and direct buffers, through both paths) and prints what it read.
+ */
+public final class NoFlagsMain {
+  private NoFlagsMain() {}
+
+  public static void main(String[] args) throws Exception {
+    boolean nioOpen = java.nio.Buffer.class.getDeclaredField("address").trySetAccessible();
+    System.out.println(nioOpen ? "java.nio is open" : "java.nio is closed");
+    byte[] ipc = Files.readAllBytes(Path.of(args[0]));
+    int rows = Integer.parseInt(args[1]);
+    ByteBuffer direct = ByteBuffer.allocateDirect(ipc.length).put(ipc).flip();
+    for (ByteBuffer data : List.of(ByteBuffer.wrap(ipc), ByteBuffer.wrap(ipc).asReadOnlyBuffer(), direct)) {
+      try (ResultDecoder decoder = ResultDecoder.create(new TestValues(), Long.MAX_VALUE)) {
+        decoder.expect(Samples.FIELDS);
+        List<List<Object>> decoded = Samples.rows(decoder.add(ArrowChunk.whole(data.duplicate(), rows)));
+        long[] seen = new long[1];
+        decoder.forEach(ArrowChunk.of(data.duplicate(), rows, rows, 0, 1), root -> seen[0] += root.getRowCount());
+        System.out.println(decoded.equals(Samples.expectedRows(0, rows)) && seen[0] == rows ? "decoded " + rows
+            : "wrong rows " + decoded);
+      }
+    }
+  }
+}

@@ -1,0 +1,211 @@
+package io.sparkconnect.sql;
+
+import io.grpc.ClientInterceptor;
+import io.sparkconnect.transport.ChannelSettings;
+import io.sparkconnect.transport.ConnectionString;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Everything a {@link SparkSession} is made of: the channel (address, TLS, token, headers, limits), who the user
+ * is, the session id, the retry and reattach policies, the Arrow chunk size, and the interceptors and listeners
+ * that see each call. Immutable; {@link SparkSession#settings()} returns a session's, and {@link
+ * SparkSession#newSession()} derives from them.
+ *
+ * <pre>{@code
+ * SparkConnectSettings settings = SparkConnectSettings.builder()
+ *     .policies(p -> p.retryPolicy("fail-fast"))
+ *     .applyConnectionString("sc://spark.example:443/;token=...")   // overrides what was set before
+ *     .interceptor(myInterceptor)
+ *     .build();
+ * try (SparkSession spark = SparkSession.create(settings)) { ... }
+ * }</pre>
+ */
+public final class SparkConnectSettings {
+  private final ChannelSettings channel;
+  private final PolicySettings policies;
+  private final String userId;
+  private final String userName;
+  private final UUID sessionId;
+  private final int arrowChunkSize;
+  private final List<ClientInterceptor> interceptors;
+  private final List<OperationListener> operationListeners;
+
+  private SparkConnectSettings(Builder builder) {
+    this.channel = builder.channel.build();
+    this.policies = builder.policies.build();
+    this.userId = builder.userId != null ? builder.userId : System.getProperty("user.name", "");
+    this.userName = builder.userName;
+    this.sessionId = builder.sessionId;
+    this.arrowChunkSize = builder.arrowChunkSize;
+    this.interceptors = List.copyOf(builder.interceptors);
+    this.operationListeners = List.copyOf(builder.operationListeners);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from these settings. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.channel = channel.toBuilder();
+    builder.policies = policies.toBuilder();
+    builder.userId = userId;
+    builder.userName = userName;
+    builder.sessionId = sessionId;
+    builder.arrowChunkSize = arrowChunkSize;
+    builder.interceptors.addAll(interceptors);
+    builder.operationListeners.addAll(operationListeners);
+    return builder;
+  }
+
+  /** Address, TLS, token, headers, message-size limit, keepalive and event-loop threads. */
+  public ChannelSettings channel() {
+    return channel;
+  }
+
+  /** Retries, reattaches, deadlines and the clock. */
+  public PolicySettings policies() {
+    return policies;
+  }
+
+  /** The user id sent in every request's user context; the {@code user.name} system property by default. */
+  public String userId() {
+    return userId;
+  }
+
+  public Optional<String> userName() {
+    return Optional.ofNullable(userName);
+  }
+
+  /** A fixed client-side session id, to join an existing server session; a random one per session when empty. */
+  public Optional<UUID> sessionId() {
+    return Optional.ofNullable(sessionId);
+  }
+
+  /** The size 4.1+ servers should cut large Arrow batches into, in bytes; 0 for the server's default. */
+  public int arrowChunkSize() {
+    return arrowChunkSize;
+  }
+
+  /** The user's gRPC interceptors, outermost first; each call's {@link OperationContext} is in its call options. */
+  public List<ClientInterceptor> interceptors() {
+    return interceptors;
+  }
+
+  public List<OperationListener> operationListeners() {
+    return operationListeners;
+  }
+
+  @Override
+  public String toString() {
+    return "SparkConnectSettings{" + channel + ", " + policies + ", user " + userId
+        + (sessionId == null ? "" : ", session " + sessionId)
+        + (arrowChunkSize == 0 ? "" : ", arrowChunkSize=" + arrowChunkSize)
+        + (interceptors.isEmpty() ? "" : ", " + interceptors.size() + " interceptors")
+        + (operationListeners.isEmpty() ? "" : ", " + operationListeners.size() + " listeners") + "}";
+  }
+
+  /**
+   * Builds {@link SparkConnectSettings}. Each call takes effect where it is made: {@link #applyConnectionString}
+   * overrides what was set before it and is overridden by what follows. Not thread-safe.
+   */
+  public static final class Builder {
+    private ChannelSettings.Builder channel = ChannelSettings.builder();
+    private PolicySettings.Builder policies = PolicySettings.builder();
+    private String userId;
+    private String userName;
+    private UUID sessionId;
+    private int arrowChunkSize;
+    private final List<ClientInterceptor> interceptors = new ArrayList<>();
+    private final List<OperationListener> operationListeners = new ArrayList<>();
+
+    private Builder() {}
+
+    /**
+     * Takes everything a connection string says: address, TLS, token, headers, message size, user agent, user,
+     * session id and policy names.
+     *
+     * @throws IllegalArgumentException if the string or a policy name in it is invalid
+     */
+    public Builder applyConnectionString(String connectionString) {
+      return applyConnectionString(ConnectionString.parse(connectionString));
+    }
+
+    public Builder applyConnectionString(ConnectionString connectionString) {
+      Objects.requireNonNull(connectionString, "connectionString");
+      channel.applyConnectionString(connectionString);
+      connectionString.userId().ifPresent(this::userId);
+      connectionString.userName().ifPresent(this::userName);
+      connectionString.sessionId().ifPresent(this::sessionId);
+      connectionString.retryPolicy().ifPresent(policies::retryPolicy);
+      connectionString.reattachPolicy().ifPresent(policies::reattachPolicy);
+      return this;
+    }
+
+    /** Changes transport settings: host, port, TLS, token, headers, keepalive, event-loop threads. */
+    public Builder channel(Consumer<ChannelSettings.Builder> customizer) {
+      customizer.accept(channel);
+      return this;
+    }
+
+    /** Changes the retry and reattach policies, deadlines and clock. */
+    public Builder policies(Consumer<PolicySettings.Builder> customizer) {
+      customizer.accept(policies);
+      return this;
+    }
+
+    public Builder userId(String userId) {
+      this.userId = Objects.requireNonNull(userId, "userId");
+      return this;
+    }
+
+    public Builder userName(String userName) {
+      this.userName = Objects.requireNonNull(userName, "userName");
+      return this;
+    }
+
+    /** A fixed client-side session id, to rejoin a server session; random by default. */
+    public Builder sessionId(UUID sessionId) {
+      this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
+      return this;
+    }
+
+    /**
+     * The size in bytes that 4.1+ servers should cut large Arrow batches into; the server's default (about 120
+     * MiB) when not set. The client reassembles the chunks.
+     */
+    public Builder arrowChunkSize(int bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("arrowChunkSize must be at least 1024 bytes, got " + bytes);
+      }
+      this.arrowChunkSize = bytes;
+      return this;
+    }
+
+    /** Adds a gRPC interceptor to every call of the session, after those added before. */
+    public Builder interceptor(ClientInterceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+      return this;
+    }
+
+    public Builder operationListener(OperationListener listener) {
+      operationListeners.add(Objects.requireNonNull(listener, "operationListener"));
+      return this;
+    }
+
+    /**
+     * The settings.
+     *
+     * @throws IllegalArgumentException if no host was set or the settings contradict each other
+     */
+    public SparkConnectSettings build() {
+      return new SparkConnectSettings(this);
+    }
+  }
+}

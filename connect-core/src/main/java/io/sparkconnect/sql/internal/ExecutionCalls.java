@@ -1,0 +1,21 @@
+package io.sparkconnect.sql.internal;
+
+import io.sparkconnect.proto.ExecutePlanRequest;
+import io.sparkconnect.sql.OperationContext;
+
+/** The three calls a result stream makes to the server: start an execution, resume it, release it. */
+interface ExecutionCalls {
+  /** Sends an execution; the request is already stamped. */
+  ResponseSegment execute(OperationContext operation, ExecutePlanRequest request);
+
+  /** Resumes an execution after {@code lastResponseId} (null: from its first response). */
+  ResponseSegment reattach(OperationContext operation, String lastResponseId);
+
+  /**
+   * Frees responses on the server: up to and including {@code untilResponseId}, or the whole operation when it
+   * is null (interrupting it if it still runs). Never throws.
+   *
+   * @param wait whether to wait for the server to confirm, so the operation is gone when this returns
+   */
+  void release(OperationContext operation, String untilResponseId, boolean wait);
+}

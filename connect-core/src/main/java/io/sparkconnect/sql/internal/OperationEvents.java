@@ -1,0 +1,50 @@
+package io.sparkconnect.sql.internal;
+
+import io.sparkconnect.sql.OperationContext;
+import io.sparkconnect.sql.OperationListener;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Tells a session's {@link OperationListener}s about one operation: its start, its batches, its one end. */
+final class OperationEvents {
+  private static final System.Logger LOG = System.getLogger(OperationEvents.class.getName());
+
+  private final List<OperationListener> listeners;
+  private final OperationContext operation;
+  private final AtomicBoolean ended = new AtomicBoolean();
+
+  OperationEvents(List<OperationListener> listeners, OperationContext operation) {
+    this.listeners = listeners;
+    this.operation = operation;
+  }
+
+  OperationContext operation() {
+    return operation;
+  }
+
+  void start() {
+    for (OperationListener listener : listeners) {
+      listener.onStart(operation);
+    }
+  }
+
+  void batch(long rows, long bytes) {
+    for (OperationListener listener : listeners) {
+      listener.onBatch(operation, rows, bytes);
+    }
+  }
+
+  /** Reports the end once; later calls do nothing. */
+  void end(long rows, Throwable failure) {
+    if (!ended.compareAndSet(false, true)) {
+      return;
+    }
+    for (OperationListener listener : listeners) {
+      try {
+        listener.onEnd(operation, rows, failure);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "An operation listener failed in onEnd of " + operation, e);
+      }
+    }
+  }
+}

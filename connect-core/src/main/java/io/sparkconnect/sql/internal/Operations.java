@@ -1,0 +1,198 @@
+package io.sparkconnect.sql.internal;
+
+import io.sparkconnect.proto.AnalyzePlanRequest;
+import io.sparkconnect.proto.AnalyzePlanResponse;
+import io.sparkconnect.proto.CloneSessionRequest;
+import io.sparkconnect.proto.Command;
+import io.sparkconnect.proto.ConfigRequest;
+import io.sparkconnect.proto.ConfigResponse;
+import io.sparkconnect.proto.ExecutePlanRequest;
+import io.sparkconnect.proto.InterruptRequest;
+import io.sparkconnect.proto.InterruptResponse;
+import io.sparkconnect.proto.Plan;
+import io.sparkconnect.proto.ReattachOptions;
+import io.sparkconnect.proto.Relation;
+import io.sparkconnect.proto.ResultChunkingOptions;
+import io.sparkconnect.sql.CloseableIterator;
+import io.sparkconnect.sql.OperationContext;
+import io.sparkconnect.sql.Row;
+import io.sparkconnect.sql.SparkConnectException;
+import io.sparkconnect.sql.SparkConnectSettings;
+import io.sparkconnect.transport.ConnectChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * The one door from the API to the server for a session: every query, command, analysis, configuration call and
+ * interrupt goes through here as an operation with an {@link OperationContext} that the listeners and
+ * interceptors see. Below it: {@link SessionRpc} for the calls, {@link ResponseStream} and {@link ResultReader}
+ * for results. Thread-safe.
+ */
+public final class Operations {
+  private final SparkConnectSettings settings;
+  private final SessionRpc rpc;
+  private final ThreadTags tags = new ThreadTags();
+  private final ObservedMetricsStore observations = new ObservedMetricsStore();
+  private volatile ServerVersion serverVersion;
+
+  /** The operations of one session on {@code channel}, whose id is the settings' or a random one. */
+  public Operations(ConnectChannel channel, SparkConnectSettings settings) {
+    this.settings = settings;
+    ClientIdentity identity = ClientIdentity.create(settings.sessionId().orElseGet(UUID::randomUUID),
+        settings.userId(), settings.userName().orElse(null), settings.channel().userAgent().orElse(null));
+    this.rpc = new SessionRpc(channel, settings, identity);
+  }
+
+  public SparkConnectSettings settings() {
+    return settings;
+  }
+
+  public String sessionId() {
+    return rpc.sessionId();
+  }
+
+  public ThreadTags tags() {
+    return tags;
+  }
+
+  public ObservedMetricsStore observations() {
+    return observations;
+  }
+
+  // ---- executions
+
+  /** Runs a query and returns all of its rows. */
+  public List<Row> collect(Relation relation) {
+    try (ResultReader result = execute(Plan.newBuilder().setRoot(relation).build())) {
+      List<ResultBatch> batches = new ArrayList<>();
+      for (ResultBatch batch = result.nextBatch(); batch != null; batch = result.nextBatch()) {
+        batches.add(batch);
+      }
+      return new RowList(batches);
+    }
+  }
+
+  /** Streams a query's rows, decoding one batch at a time. */
+  public CloseableIterator<Row> iterate(Relation relation) {
+    return new RowIterator(execute(Plan.newBuilder().setRoot(relation).build()));
+  }
+
+  /** Hands each result batch to {@code consumer} as Arrow vectors; returns the number of rows. */
+  public long forEachArrowBatch(Relation relation, Consumer<VectorSchemaRoot> consumer) {
+    try (ResultReader result = execute(Plan.newBuilder().setRoot(relation).build())) {
+      return result.forEachArrowBatch(consumer);
+    }
+  }
+
+  /** Runs a command and returns the relation of its {@code sql_command_result}, or null. */
+  public Relation executeCommand(Command command) {
+    try (ResultReader result = execute(Plan.newBuilder().setCommand(command).build())) {
+      return result.commandResult();
+    }
+  }
+
+  private ResultReader execute(Plan plan) {
+    rpc.checkOpen();
+    OperationContext operation = OperationContext.create("ExecutePlan", UUID.randomUUID().toString(),
+        sessionId(), tags.get(), settings.policies().operationDeadline().orElse(null));
+    ExecutePlanRequest.Builder request = rpc.envelope().stamp(ExecutePlanRequest.newBuilder())
+        .setOperationId(operation.operationId())
+        .setPlan(plan)
+        .addAllTags(operation.tags());
+    if (settings.policies().reattachPolicy().reattachable()) {
+      request.addRequestOptions(ExecutePlanRequest.RequestOption.newBuilder()
+          .setReattachOptions(ReattachOptions.newBuilder().setReattachable(true)));
+    }
+    ResultChunkingOptions.Builder chunking = ResultChunkingOptions.newBuilder().setAllowArrowBatchChunking(true);
+    if (settings.arrowChunkSize() > 0) {
+      chunking.setPreferredArrowChunkSize(settings.arrowChunkSize());
+    }
+    request.addRequestOptions(ExecutePlanRequest.RequestOption.newBuilder().setResultChunkingOptions(chunking));
+    OperationEvents events = new OperationEvents(settings.operationListeners(), operation);
+    events.start();
+    return new ResultReader(new ResponseStream(rpc, rpc.retries(), operation, request.build()), events,
+        observations);
+  }
+
+  // ---- unary calls
+
+  public AnalyzePlanResponse analyze(AnalyzePlanRequest.Builder request) {
+    return unary("AnalyzePlan", operation -> rpc.analyze(operation, request));
+  }
+
+  public ConfigResponse config(ConfigRequest.Operation operation) {
+    return unary("Config", context -> rpc.config(context, ConfigRequest.newBuilder().setOperation(operation)));
+  }
+
+  public InterruptResponse interrupt(InterruptRequest.Builder request) {
+    return unary("Interrupt", operation -> rpc.interrupt(operation, request));
+  }
+
+  /** The server's version, asked once per session with {@code AnalyzePlan{spark_version}}. */
+  public ServerVersion serverVersion() {
+    ServerVersion version = serverVersion;
+    if (version == null) {
+      synchronized (this) {
+        if (serverVersion == null) {
+          serverVersion = ServerVersion.parse(analyze(AnalyzePlanRequest.newBuilder()
+              .setSparkVersion(AnalyzePlanRequest.SparkVersion.getDefaultInstance())).getSparkVersion().getVersion());
+        }
+        version = serverVersion;
+      }
+    }
+    return version;
+  }
+
+  /**
+   * Clones this session on the server (4.1+) with its configuration, temporary views and functions.
+   *
+   * @return the new session's id
+   */
+  public UUID cloneSession() {
+    ServerVersion version = serverVersion();
+    if (!version.isAtLeast(4, 1)) {
+      throw new SparkConnectException("cloneSession() needs a Spark 4.1 or newer server; this one is " + version);
+    }
+    String newId = UUID.randomUUID().toString();
+    return UUID.fromString(unary("CloneSession", operation -> rpc.cloneSession(operation,
+        CloneSessionRequest.newBuilder().setNewSessionId(newId))).getNewSessionId());
+  }
+
+  /** Releases the session on the server (4.0+); on 3.5, which has no such call, this does nothing remote. */
+  public void release() {
+    ServerVersion version = serverVersion;
+    if (version != null && !version.isAtLeast(4, 0)) {
+      rpc.markClosed();
+      return;
+    }
+    if (!rpc.isClosed()) {
+      unary("ReleaseSession", operation -> {
+        rpc.releaseSession(operation);
+        return null;
+      });
+    }
+  }
+
+  public boolean isClosed() {
+    return rpc.isClosed();
+  }
+
+  private <R> R unary(String kind, Function<OperationContext, R> call) {
+    OperationContext operation = OperationContext.create(kind, UUID.randomUUID().toString(), sessionId(),
+        tags.get(), settings.policies().operationDeadline().orElse(null));
+    OperationEvents events = new OperationEvents(settings.operationListeners(), operation);
+    events.start();
+    try {
+      R response = call.apply(operation);
+      events.end(0, null);
+      return response;
+    } catch (RuntimeException e) {
+      events.end(0, e);
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package io.sparkconnect.sql.internal;
+
+import io.sparkconnect.arrow.ArrowChunk;
+import io.sparkconnect.arrow.ArrowDecodingException;
+import io.sparkconnect.arrow.DecodedBatch;
+import io.sparkconnect.arrow.ResultDecoder;
+import io.sparkconnect.proto.ExecutePlanResponse;
+import io.sparkconnect.proto.Relation;
+import io.sparkconnect.sql.SparkConnectException;
+import io.sparkconnect.sql.types.StructType;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Reads the responses of one execution: the schema, the Arrow batches (decoded one at a time by a {@link
+ * ResultDecoder}, so memory stays bounded, and shown to the operation listeners before their rows are handed
+ * out), observed metrics, and a SQL command's result relation. Reading is for one thread; {@link #close()} is
+ * safe from any thread: it cancels the stream, and the decoder's memory is freed only once no thread reads.
+ */
+final class ResultReader implements AutoCloseable {
+  /** Arrow memory one result may use at once. */
+  private static final long MAX_ARROW_BYTES = Long.MAX_VALUE;
+
+  private final ResponseStream stream;
+  private final OperationEvents events;
+  private final ObservedMetricsStore observations;
+  private final ResultDecoder decoder = ResultDecoder.create(RowValues.INSTANCE, MAX_ARROW_BYTES);
+  private final Deque<ResultBatch> pending = new ArrayDeque<>();
+  private final ReentrantLock reading = new ReentrantLock();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicBoolean freed = new AtomicBoolean();
+  private StructType schema;
+  private Relation commandResult;
+  private boolean finished;
+  private long rows;
+  private long bytesSinceBatch;
+  private volatile Throwable failure;
+
+  ResultReader(ResponseStream stream, OperationEvents events, ObservedMetricsStore observations) {
+    this.stream = stream;
+    this.events = events;
+    this.observations = observations;
+  }
+
+  /** The result schema, reading ahead until it arrives; null if the execution sends none. */
+  StructType schema() {
+    return read(() -> {
+      while (schema == null && pending.isEmpty() && readNext()) {
+        // read until the schema or a batch arrives
+      }
+      return schema;
+    });
+  }
+
+  /** The next batch, or null when the result is complete. */
+  ResultBatch nextBatch() {
+    return read(() -> {
+      while (pending.isEmpty() && readNext()) {
+        // read until a batch is complete
+      }
+      return pending.poll();
+    });
+  }
+
+  /** Reads everything and returns the relation of a {@code sql_command_result}, or null. */
+  Relation commandResult() {
+    return read(() -> {
+      while (readNext()) {
+        // drain
+      }
+      return commandResult;
+    });
+  }
+
+  /** Hands each batch to {@code consumer} as Arrow vectors; exceptions of the consumer reach the caller as they are. */
+  long forEachArrowBatch(Consumer<VectorSchemaRoot> consumer) {
+    RuntimeException[] fromConsumer = new RuntimeException[1];
+    Consumer<VectorSchemaRoot> guarded = root -> {
+      try {
+        consumer.accept(root);
+      } catch (RuntimeException e) {
+        fromConsumer[0] = e;
+        throw e;
+      }
+    };
+    try {
+      return read(() -> {
+        while (stream.hasNext()) {
+          ExecutePlanResponse response = record(stream.next());
+          if (response.hasArrowBatch()) {
+            long batchRows = decoder.forEach(chunk(response.getArrowBatch()), guarded);
+            rows += batchRows;
+            events.batch(batchRows, response.getArrowBatch().getData().size());
+          }
+        }
+        decoder.finish();
+        finished = true;
+        return rows;
+      });
+    } catch (RuntimeException e) {
+      if (fromConsumer[0] != null) {
+        throw fromConsumer[0];
+      }
+      throw e;
+    }
+  }
+
+  private boolean readNext() {
+    if (finished) {
+      return false;
+    }
+    if (!stream.hasNext()) {
+      finished = true;
+      decoder.finish();
+      return false;
+    }
+    ExecutePlanResponse response = record(stream.next());
+    if (response.hasArrowBatch()) {
+      bytesSinceBatch += response.getArrowBatch().getData().size();
+      List<DecodedBatch> batches = decoder.add(chunk(response.getArrowBatch()));
+      long batchRows = 0;
+      for (DecodedBatch batch : batches) {
+        pending.add(new ResultBatch(schema, batch));
+        batchRows += batch.rowCount();
+      }
+      if (!batches.isEmpty()) {
+        rows += batchRows;
+        events.batch(batchRows, bytesSinceBatch);
+        bytesSinceBatch = 0;
+      }
+    } else if (response.hasSqlCommandResult()) {
+      commandResult = response.getSqlCommandResult().getRelation();
+    }
+    return true;
+  }
+
+  /** Takes the schema and observed metrics a response carries. */
+  private ExecutePlanResponse record(ExecutePlanResponse response) {
+    response.getObservedMetricsList().forEach(observations::record);
+    if (response.hasSchema() && schema == null) {
+      schema = DataTypeConverter.schemaFromProto(response.getSchema());
+      decoder.expect(ResultFields.of(schema));
+    }
+    return response;
+  }
+
+  private static ArrowChunk chunk(ExecutePlanResponse.ArrowBatch batch) {
+    return ArrowChunk.of(batch.getData().asReadOnlyByteBuffer(), batch.getRowCount(),
+        batch.hasStartOffset() ? batch.getStartOffset() : -1, batch.hasChunkIndex() ? batch.getChunkIndex() : 0,
+        batch.hasNumChunksInBatch() ? batch.getNumChunksInBatch() : 1);
+  }
+
+  /** Runs one read under the reading lock; a failure is remembered for the listeners and releases the operation. */
+  private <T> T read(Supplier<T> body) {
+    reading.lock();
+    try {
+      checkNotClosed();
+      T value = body.get();
+      checkNotClosed();
+      return value;
+    } catch (ArrowDecodingException e) {
+      throw failed(new SparkConnectException("The result of operation " + events.operation().operationId()
+          + " could not be decoded: " + e.getMessage(), e));
+    } catch (RuntimeException e) {
+      throw failed(e);
+    } catch (Error e) {
+      throw failed(e);
+    } finally {
+      reading.unlock();
+      if (closed.get()) {
+        freeIfIdle();
+      }
+    }
+  }
+
+  /** A result closed by another thread must not look complete to the thread reading it. */
+  private void checkNotClosed() {
+    if (closed.get()) {
+      throw new SparkConnectException("The result of operation " + events.operation().operationId()
+          + " was closed while it was being read");
+    }
+  }
+
+  private <E extends Throwable> E failed(E error) {
+    if (failure == null) {
+      failure = error;
+    }
+    stream.close();
+    return error;
+  }
+
+  private void freeIfIdle() {
+    if (reading.tryLock()) {
+      try {
+        if (freed.compareAndSet(false, true)) {
+          pending.clear();
+          decoder.close();
+        }
+      } finally {
+        reading.unlock();
+      }
+    }
+  }
+
+  long rowsRead() {
+    return rows;
+  }
+
+  /** Stops the stream, releases the operation on the server and frees the decoder once no thread reads. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      stream.close();
+    } finally {
+      freeIfIdle();
+      events.end(rows, failure);
+    }
+  }
+}

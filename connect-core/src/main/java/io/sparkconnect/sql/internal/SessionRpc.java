@@ -1,0 +1,247 @@
+package io.sparkconnect.sql.internal;
+
+import com.google.protobuf.Message;
+import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
+import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import io.sparkconnect.proto.AnalyzePlanRequest;
+import io.sparkconnect.proto.AnalyzePlanResponse;
+import io.sparkconnect.proto.CloneSessionRequest;
+import io.sparkconnect.proto.CloneSessionResponse;
+import io.sparkconnect.proto.ConfigRequest;
+import io.sparkconnect.proto.ConfigResponse;
+import io.sparkconnect.proto.ExecutePlanRequest;
+import io.sparkconnect.proto.ExecutePlanResponse;
+import io.sparkconnect.proto.FetchErrorDetailsRequest;
+import io.sparkconnect.proto.FetchErrorDetailsResponse;
+import io.sparkconnect.proto.InterruptRequest;
+import io.sparkconnect.proto.InterruptResponse;
+import io.sparkconnect.proto.ReattachExecuteRequest;
+import io.sparkconnect.proto.ReleaseExecuteRequest;
+import io.sparkconnect.proto.ReleaseExecuteResponse;
+import io.sparkconnect.proto.ReleaseSessionRequest;
+import io.sparkconnect.proto.SparkConnectServiceGrpc;
+import io.sparkconnect.proto.SparkConnectServiceGrpc.SparkConnectServiceBlockingStub;
+import io.sparkconnect.proto.SparkConnectServiceGrpc.SparkConnectServiceStub;
+import io.sparkconnect.sql.ConnectionException;
+import io.sparkconnect.sql.OperationContext;
+import io.sparkconnect.sql.PolicySettings;
+import io.sparkconnect.sql.SessionException;
+import io.sparkconnect.sql.SparkConnectException;
+import io.sparkconnect.sql.SparkConnectSettings;
+import io.sparkconnect.transport.ConnectChannel;
+import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+
+/**
+ * The RPCs of one session, and nothing else: every request is stamped by the {@link RequestEnvelope}, passes the
+ * user's interceptors with its {@link OperationContext}, and unary calls are retried by the {@link RetryEngine}.
+ * Failures become the client's exceptions here. Thread-safe.
+ */
+final class SessionRpc implements ExecutionCalls {
+  private static final System.Logger LOG = System.getLogger(SessionRpc.class.getName());
+
+  private final ConnectChannel channel;
+  private final RequestEnvelope envelope;
+  private final RetryEngine retries;
+  private final SparkConnectServiceBlockingStub blocking;
+  private final SparkConnectServiceStub async;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  SessionRpc(ConnectChannel channel, SparkConnectSettings settings, ClientIdentity identity) {
+    this.channel = channel;
+    this.envelope = new RequestEnvelope(identity);
+    this.retries = new RetryEngine(settings.policies(), this::translate);
+    Channel intercepted = ClientInterceptors.intercept(channel.channel(), settings.interceptors());
+    SparkConnectServiceBlockingStub blockingStub = SparkConnectServiceGrpc.newBlockingStub(intercepted);
+    SparkConnectServiceStub asyncStub = SparkConnectServiceGrpc.newStub(intercepted);
+    this.blocking = channel.callCredentials().map(blockingStub::withCallCredentials).orElse(blockingStub);
+    this.async = channel.callCredentials().map(asyncStub::withCallCredentials).orElse(asyncStub);
+  }
+
+  RequestEnvelope envelope() {
+    return envelope;
+  }
+
+  RetryEngine retries() {
+    return retries;
+  }
+
+  PolicySettings policies() {
+    return retries.policies();
+  }
+
+  String sessionId() {
+    return envelope.identity().sessionId();
+  }
+
+  private SparkConnectServiceBlockingStub blocking(OperationContext operation) {
+    return blocking.withDeadlineAfter(policies().rpcDeadline().toNanos(), TimeUnit.NANOSECONDS)
+        .withOption(OperationContext.CALL_OPTION, operation);
+  }
+
+  AnalyzePlanResponse analyze(OperationContext operation, AnalyzePlanRequest.Builder request) {
+    return call(operation, request, (stub, r) -> stub.analyzePlan(r.build()));
+  }
+
+  ConfigResponse config(OperationContext operation, ConfigRequest.Builder request) {
+    return call(operation, request, (stub, r) -> stub.config(r.build()));
+  }
+
+  InterruptResponse interrupt(OperationContext operation, InterruptRequest.Builder request) {
+    return call(operation, request, (stub, r) -> stub.interrupt(r.build()));
+  }
+
+  CloneSessionResponse cloneSession(OperationContext operation, CloneSessionRequest.Builder request) {
+    return call(operation, request, (stub, r) -> stub.cloneSession(r.build()));
+  }
+
+  /** A unary call: stamped, retried, its response checked against the server-side session. */
+  private <B extends Message.Builder, R extends Message> R call(OperationContext operation, B request,
+      BiFunction<SparkConnectServiceBlockingStub, B, R> rpc) {
+    checkOpen();
+    envelope.stamp(request);
+    R response = retries.call(operation, attempt -> rpc.apply(blocking(attempt), request));
+    envelope.observe(response);
+    return response;
+  }
+
+  /** Releases the session on the server; a server without the call (3.5) or gone already is not an error. */
+  void releaseSession(OperationContext operation) {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      blocking(operation).releaseSession(envelope.stamp(ReleaseSessionRequest.newBuilder()).build());
+    } catch (StatusRuntimeException e) {
+      Status.Code code = e.getStatus().getCode();
+      if (code != Status.Code.UNIMPLEMENTED && code != Status.Code.UNAVAILABLE) {
+        throw translate(e, null);
+      }
+    }
+  }
+
+  /** Marks the session closed without telling the server (3.5 servers have no call for it). */
+  void markClosed() {
+    closed.set(true);
+  }
+
+  boolean isClosed() {
+    return closed.get();
+  }
+
+  void checkOpen() {
+    if (closed.get()) {
+      throw new SessionException("This session is closed; create a new one with SparkSession.builder()");
+    }
+    envelope.serverSession().check();
+  }
+
+  @Override
+  public ResponseSegment execute(OperationContext operation, ExecutePlanRequest request) {
+    checkOpen();
+    return open(() -> blocking(operation).executePlan(request));
+  }
+
+  @Override
+  public ResponseSegment reattach(OperationContext operation, String lastResponseId) {
+    checkOpen();
+    ReattachExecuteRequest.Builder request = envelope.stamp(ReattachExecuteRequest.newBuilder())
+        .setOperationId(operation.operationId());
+    if (lastResponseId != null) {
+      request.setLastResponseId(lastResponseId);
+    }
+    return open(() -> blocking(operation).reattachExecute(request.build()));
+  }
+
+  private ResponseSegment open(java.util.function.Supplier<Iterator<ExecutePlanResponse>> start) {
+    Context.CancellableContext context = Context.current().withCancellation();
+    Context previous = context.attach();
+    try {
+      return new ResponseSegment(start.get(), context, envelope);
+    } finally {
+      context.detach(previous);
+    }
+  }
+
+  @Override
+  public void release(OperationContext operation, String untilResponseId, boolean wait) {
+    if (closed.get()) {
+      return;
+    }
+    ReleaseExecuteRequest.Builder request = envelope.stamp(ReleaseExecuteRequest.newBuilder())
+        .setOperationId(operation.operationId());
+    if (untilResponseId == null) {
+      request.setReleaseAll(ReleaseExecuteRequest.ReleaseAll.getDefaultInstance());
+    } else {
+      request.setReleaseUntil(ReleaseExecuteRequest.ReleaseUntil.newBuilder().setResponseId(untilResponseId));
+    }
+    if (wait) {
+      releaseAndWait(operation, request.build());
+    } else {
+      releaseInBackground(operation, request.build());
+    }
+  }
+
+  private void releaseAndWait(OperationContext operation, ReleaseExecuteRequest request) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      blocking.withDeadlineAfter(10, TimeUnit.SECONDS).withOption(OperationContext.CALL_OPTION, operation)
+          .releaseExecute(request);
+    } catch (StatusRuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "ReleaseExecute failed for " + operation.operationId(), e);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void releaseInBackground(OperationContext operation, ReleaseExecuteRequest request) {
+    try {
+      async.withDeadlineAfter(policies().rpcDeadline().toNanos(), TimeUnit.NANOSECONDS)
+          .withOption(OperationContext.CALL_OPTION, operation)
+          .releaseExecute(request, new StreamObserver<ReleaseExecuteResponse>() {
+            @Override
+            public void onNext(ReleaseExecuteResponse value) {}
+
+            @Override
+            public void onError(Throwable error) {
+              LOG.log(System.Logger.Level.DEBUG, "ReleaseExecute failed for " + operation.operationId(), error);
+            }
+
+            @Override
+            public void onCompleted() {}
+          });
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "ReleaseExecute could not be sent", e);
+    }
+  }
+
+  /** The client's exception for a failed call; {@code givenUp} says why retrying stopped, if it did. */
+  SparkConnectException translate(StatusRuntimeException error, String givenUp) {
+    SparkConnectException converted = ErrorConverter.convert(error, channel.settings().host() + ":"
+        + channel.settings().port(), this::fetchErrorDetails);
+    if (converted instanceof SessionException) {
+      envelope.serverSession().markLost(converted.getMessage());
+    }
+    if (givenUp != null && converted instanceof ConnectionException) {
+      return new ConnectionException(converted.getMessage() + " (" + givenUp + ")", error, false);
+    }
+    return converted;
+  }
+
+  private FetchErrorDetailsResponse fetchErrorDetails(String errorId) {
+    try {
+      return blocking.withDeadlineAfter(policies().rpcDeadline().toNanos(), TimeUnit.NANOSECONDS)
+          .fetchErrorDetails(envelope.stamp(FetchErrorDetailsRequest.newBuilder()).setErrorId(errorId).build());
+    } catch (StatusRuntimeException e) {
+      return null;
+    }
+  }
+}
