@@ -93,7 +93,10 @@ public final class SparkConnectSettings {
     return arrowChunkSize;
   }
 
-  /** The user's gRPC interceptors, outermost first; each call's {@link OperationContext} is in its call options. */
+  /**
+   * The user's gRPC interceptors in the order added; the first added sees each call first. Each call's {@link
+   * OperationContext} is in its call options.
+   */
   public List<ClientInterceptor> interceptors() {
     return interceptors;
   }

@@ -46,6 +46,7 @@ public final class SparkSession implements AutoCloseable {
   private final Operations operations;
   private final RuntimeConfig conf;
   private final AtomicLong planIds = new AtomicLong();
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private SparkSession(SharedChannel channel, SparkConnectSettings settings) {
     this.channel = channel;
@@ -271,7 +272,7 @@ public final class SparkSession implements AutoCloseable {
   /** Releases the session on the server and closes the connection once no session uses it. Idempotent. */
   @Override
   public void close() {
-    if (operations.isClosed()) {
+    if (!closed.compareAndSet(false, true)) {
       return;
     }
     try {

@@ -41,6 +41,15 @@ class ExecutionPathIT {
       public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options,
           Channel next) {
         intercepted.add(OperationContext.of(options).orElseThrow(() -> new AssertionError("no operation")));
+        events.add("intercepted by the first");
+        return next.newCall(method, options);
+      }
+    };
+    ClientInterceptor second = new ClientInterceptor() {
+      @Override
+      public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options,
+          Channel next) {
+        events.add("intercepted by the second");
         return next.newCall(method, options);
       }
     };
@@ -61,9 +70,11 @@ class ExecutionPathIT {
       }
     };
     try (SparkSession spark = SparkSession.builder().remote(server.connectionString())
-        .interceptor(interceptor).operationListener(listener).build()) {
+        .interceptor(interceptor).interceptor(second).operationListener(listener).build()) {
       spark.addTag("traced");
       assertEquals(5, spark.range(5).collect().size());
+      assertEquals("intercepted by the first", events.get(1), "the interceptor added first sees a call first");
+      assertEquals("intercepted by the second", events.get(2), events.toString());
       OperationContext execute = intercepted.stream().filter(o -> o.kind().equals("ExecutePlan")).findFirst()
           .orElseThrow();
       assertEquals(spark.sessionId(), execute.sessionId());
@@ -71,6 +82,26 @@ class ExecutionPathIT {
       assertTrue(events.contains("start ExecutePlan"), events.toString());
       assertTrue(events.contains("end ExecutePlan 5"), events.toString());
       assertTrue(events.stream().anyMatch(e -> e.startsWith("batch ") && !e.contains("without")), events.toString());
+
+      events.clear();
+      assertEquals(3, spark.range(3).forEachArrowBatch(root -> events.add("consumed " + root.getRowCount())));
+      List<String> seen = events.stream().filter(e -> !e.startsWith("intercepted"))
+          .collect(java.util.stream.Collectors.toList());
+      for (int i = 0; i < seen.size(); i++) {
+        if (seen.get(i).startsWith("consumed ")) {
+          assertEquals("batch " + seen.get(i).substring("consumed ".length()), seen.get(i - 1),
+              "the listeners see each Arrow batch before the consumer: " + seen);
+        }
+      }
+      assertTrue(seen.stream().anyMatch(e -> e.startsWith("consumed ")), seen.toString());
+
+      AnalysisException missing = assertThrows(AnalysisException.class,
+          () -> spark.sql("SELECT * FROM no_such_table_anywhere"));
+      assertTrue(missing.getMessage().contains("no_such_table_anywhere"), missing.getMessage());
+      if (!server.sparkVersion().startsWith("3.")) {
+        assertTrue(intercepted.stream().anyMatch(o -> o.kind().equals("FetchErrorDetails")),
+            "4.x servers' error details are fetched through the interceptors too");
+      }
     }
   }
 
@@ -135,7 +166,7 @@ class ExecutionPathIT {
           }
           interrupted++;
         } else {
-          assertTrue(read[0] <= total, "read " + read[0]);
+          assertEquals(total, read[0], "a reader that saw no error must have read every row");
         }
       }
       assertTrue(interrupted > 0, "no round closed the iterator while it was being read");

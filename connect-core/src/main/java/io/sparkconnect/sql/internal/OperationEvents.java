@@ -22,9 +22,15 @@ final class OperationEvents {
     return operation;
   }
 
+  /** Reports the start; if a listener refuses it, those told so far hear the end with that failure. */
   void start() {
-    for (OperationListener listener : listeners) {
-      listener.onStart(operation);
+    try {
+      for (OperationListener listener : listeners) {
+        listener.onStart(operation);
+      }
+    } catch (RuntimeException e) {
+      end(0, e);
+      throw e;
     }
   }
 

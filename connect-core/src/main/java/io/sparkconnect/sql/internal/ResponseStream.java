@@ -177,9 +177,12 @@ final class ResponseStream implements AutoCloseable {
     boolean deadline = failure.statusCode().equals(Status.Code.DEADLINE_EXCEEDED.name());
     if (receivedSinceOpen == 0 && !deadline) {
       String givenUp = retries.awaitRetry("ExecutePlan", failure, error, failuresWithoutProgress,
-          retries.since(startNanos));
+          retries.since(startNanos), true);
       if (givenUp != null) {
         fail(error, givenUp);
+      }
+      if (closed) {
+        throw closedError(error);
       }
       failuresWithoutProgress++;
     }

@@ -78,10 +78,15 @@ final class ResultReader implements AutoCloseable {
     });
   }
 
-  /** Hands each batch to {@code consumer} as Arrow vectors; exceptions of the consumer reach the caller as they are. */
+  /**
+   * Hands each batch to {@code consumer} as Arrow vectors, after the listeners saw it; exceptions of the consumer
+   * reach the caller as they are.
+   */
   long forEachArrowBatch(Consumer<VectorSchemaRoot> consumer) {
     RuntimeException[] fromConsumer = new RuntimeException[1];
     Consumer<VectorSchemaRoot> guarded = root -> {
+      events.batch(root.getRowCount(), bytesSinceBatch);
+      bytesSinceBatch = 0;
       try {
         consumer.accept(root);
       } catch (RuntimeException e) {
@@ -94,9 +99,8 @@ final class ResultReader implements AutoCloseable {
         while (stream.hasNext()) {
           ExecutePlanResponse response = record(stream.next());
           if (response.hasArrowBatch()) {
-            long batchRows = decoder.forEach(chunk(response.getArrowBatch()), guarded);
-            rows += batchRows;
-            events.batch(batchRows, response.getArrowBatch().getData().size());
+            bytesSinceBatch += response.getArrowBatch().getData().size();
+            rows += decoder.forEach(chunk(response.getArrowBatch()), guarded);
           }
         }
         decoder.finish();
@@ -164,10 +168,14 @@ final class ResultReader implements AutoCloseable {
       T value = body.get();
       checkNotClosed();
       return value;
-    } catch (ArrowDecodingException e) {
-      throw failed(new SparkConnectException("The result of operation " + events.operation().operationId()
-          + " could not be decoded: " + e.getMessage(), e));
     } catch (RuntimeException e) {
+      if (closed.get()) {
+        throw failed(closedError(e));
+      }
+      if (e instanceof ArrowDecodingException) {
+        throw failed(new SparkConnectException("The result of operation " + events.operation().operationId()
+            + " could not be decoded: " + e.getMessage(), e));
+      }
       throw failed(e);
     } catch (Error e) {
       throw failed(e);
@@ -182,9 +190,13 @@ final class ResultReader implements AutoCloseable {
   /** A result closed by another thread must not look complete to the thread reading it. */
   private void checkNotClosed() {
     if (closed.get()) {
-      throw new SparkConnectException("The result of operation " + events.operation().operationId()
-          + " was closed while it was being read");
+      throw closedError(null);
     }
+  }
+
+  private SparkConnectException closedError(Throwable cause) {
+    return new SparkConnectException("The result of operation " + events.operation().operationId()
+        + " was closed while it was being read", cause);
   }
 
   private <E extends Throwable> E failed(E error) {
@@ -195,12 +207,14 @@ final class ResultReader implements AutoCloseable {
     return error;
   }
 
+  /** Frees the decoder and reports the end, once, by whichever thread is last: never under a reader. */
   private void freeIfIdle() {
     if (reading.tryLock()) {
       try {
         if (freed.compareAndSet(false, true)) {
           pending.clear();
           decoder.close();
+          events.end(rows, failure);
         }
       } finally {
         reading.unlock();
@@ -222,7 +236,6 @@ final class ResultReader implements AutoCloseable {
       stream.close();
     } finally {
       freeIfIdle();
-      events.end(rows, failure);
     }
   }
 }

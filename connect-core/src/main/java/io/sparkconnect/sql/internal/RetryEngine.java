@@ -39,7 +39,7 @@ final class RetryEngine {
       try {
         return attempt.apply(operation.withAttempt(retries));
       } catch (StatusRuntimeException e) {
-        String givenUp = awaitRetry(operation.kind(), Failures.of(e), e, retries, since(start));
+        String givenUp = awaitRetry(operation.kind(), Failures.of(e), e, retries, since(start), false);
         if (givenUp != null) {
           throw translate(e, retries > 0 ? givenUp : null);
         }
@@ -52,16 +52,18 @@ final class RetryEngine {
    *
    * @param cause the failed call's exception, or null when a stream ended early
    * @param retries how many times the call was retried already
+   * @param reportFirstGiveUp whether the listener hears a give-up without any retry before it (streams: yes)
    * @return null once it is time to try again, or the policy's reason for giving up
    * @throws SparkConnectException if the thread is interrupted
    */
-  String awaitRetry(String call, Failure failure, Throwable cause, int retries, Duration elapsed) {
+  String awaitRetry(String call, Failure failure, Throwable cause, int retries, Duration elapsed,
+      boolean reportFirstGiveUp) {
     if (Thread.currentThread().isInterrupted()) {
       throw new SparkConnectException("Interrupted during " + call, cause);
     }
     RetryDecision decision = policies.retryPolicy().decide(failure, retries, elapsed);
     if (!decision.shouldRetry()) {
-      if (retries > 0) {
+      if (retries > 0 || reportFirstGiveUp) {
         policies.retryListener().onGiveUp(call, failure, retries, decision.reason());
       }
       return decision.reason();

@@ -2,6 +2,7 @@ package io.sparkconnect.sql.internal;
 
 import io.sparkconnect.sql.CloseableIterator;
 import io.sparkconnect.sql.Row;
+import io.sparkconnect.sql.SparkConnectException;
 import java.util.NoSuchElementException;
 
 /**
@@ -12,6 +13,8 @@ import java.util.NoSuchElementException;
 final class RowIterator implements CloseableIterator<Row> {
   private final ResultReader result;
   private volatile boolean closed;
+  private volatile Thread closedBy;
+  private boolean exhausted;
   private ResultBatch batch;
   private int index;
 
@@ -22,12 +25,16 @@ final class RowIterator implements CloseableIterator<Row> {
   @Override
   public boolean hasNext() {
     if (closed) {
+      if (!exhausted && closedBy != Thread.currentThread()) {
+        throw new SparkConnectException("The result was closed by another thread while it was being read");
+      }
       return false;
     }
     try {
       while (batch == null || index >= batch.rowCount()) {
         ResultBatch next = result.nextBatch();
         if (next == null) {
+          exhausted = true;
           close();
           return false;
         }
@@ -52,6 +59,7 @@ final class RowIterator implements CloseableIterator<Row> {
   @Override
   public void close() {
     if (!closed) {
+      closedBy = Thread.currentThread();
       closed = true;
       result.close();
     }

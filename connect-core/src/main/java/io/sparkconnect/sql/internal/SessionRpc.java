@@ -2,6 +2,7 @@ package io.sparkconnect.sql.internal;
 
 import com.google.protobuf.Message;
 import io.grpc.Channel;
+import io.grpc.ClientInterceptor;
 import io.grpc.ClientInterceptors;
 import io.grpc.Context;
 import io.grpc.Status;
@@ -33,7 +34,11 @@ import io.sparkconnect.sql.SessionException;
 import io.sparkconnect.sql.SparkConnectException;
 import io.sparkconnect.sql.SparkConnectSettings;
 import io.sparkconnect.transport.ConnectChannel;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
@@ -57,7 +62,9 @@ final class SessionRpc implements ExecutionCalls {
     this.channel = channel;
     this.envelope = new RequestEnvelope(identity);
     this.retries = new RetryEngine(settings.policies(), this::translate);
-    Channel intercepted = ClientInterceptors.intercept(channel.channel(), settings.interceptors());
+    List<ClientInterceptor> innermostFirst = new ArrayList<>(settings.interceptors());
+    Collections.reverse(innermostFirst);
+    Channel intercepted = ClientInterceptors.intercept(channel.channel(), innermostFirst);
     SparkConnectServiceBlockingStub blockingStub = SparkConnectServiceGrpc.newBlockingStub(intercepted);
     SparkConnectServiceStub asyncStub = SparkConnectServiceGrpc.newStub(intercepted);
     this.blocking = channel.callCredentials().map(blockingStub::withCallCredentials).orElse(blockingStub);
@@ -106,7 +113,10 @@ final class SessionRpc implements ExecutionCalls {
       BiFunction<SparkConnectServiceBlockingStub, B, R> rpc) {
     checkOpen();
     envelope.stamp(request);
-    R response = retries.call(operation, attempt -> rpc.apply(blocking(attempt), request));
+    R response = retries.call(operation, attempt -> {
+      checkOpen();
+      return rpc.apply(blocking(attempt), request);
+    });
     envelope.observe(response);
     return response;
   }
@@ -236,11 +246,15 @@ final class SessionRpc implements ExecutionCalls {
     return converted;
   }
 
+  /** The server's error chain, or null when it cannot be had: the original error is reported either way. */
   private FetchErrorDetailsResponse fetchErrorDetails(String errorId) {
+    OperationContext operation = OperationContext.create("FetchErrorDetails", errorId, sessionId(), Set.of(),
+        null);
     try {
-      return blocking.withDeadlineAfter(policies().rpcDeadline().toNanos(), TimeUnit.NANOSECONDS)
+      return blocking(operation)
           .fetchErrorDetails(envelope.stamp(FetchErrorDetailsRequest.newBuilder()).setErrorId(errorId).build());
-    } catch (StatusRuntimeException e) {
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "FetchErrorDetails failed for " + errorId, e);
       return null;
     }
   }
