@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -32,6 +33,8 @@ public final class SparkConnectSettings {
   private final String userName;
   private final UUID sessionId;
   private final int arrowChunkSize;
+  private final long maxResultRows;
+  private final long maxResultBytes;
   private final List<ClientInterceptor> interceptors;
   private final List<OperationListener> operationListeners;
 
@@ -42,6 +45,8 @@ public final class SparkConnectSettings {
     this.userName = builder.userName;
     this.sessionId = builder.sessionId;
     this.arrowChunkSize = builder.arrowChunkSize;
+    this.maxResultRows = builder.maxResultRows;
+    this.maxResultBytes = builder.maxResultBytes;
     this.interceptors = List.copyOf(builder.interceptors);
     this.operationListeners = List.copyOf(builder.operationListeners);
   }
@@ -59,6 +64,8 @@ public final class SparkConnectSettings {
     builder.userName = userName;
     builder.sessionId = sessionId;
     builder.arrowChunkSize = arrowChunkSize;
+    builder.maxResultRows = maxResultRows;
+    builder.maxResultBytes = maxResultBytes;
     builder.interceptors.addAll(interceptors);
     builder.operationListeners.addAll(operationListeners);
     return builder;
@@ -93,6 +100,19 @@ public final class SparkConnectSettings {
     return arrowChunkSize;
   }
 
+  /** The most rows one result may bring, whether collected, iterated or read as Arrow batches; empty: no limit. */
+  public OptionalLong maxResultRows() {
+    return maxResultRows == 0 ? OptionalLong.empty() : OptionalLong.of(maxResultRows);
+  }
+
+  /**
+   * The most bytes of Arrow data one result may bring, whether collected, iterated or read as Arrow batches. When
+   * empty, {@link DataFrame#collect()} alone is limited to a quarter of the JVM's maximum heap.
+   */
+  public OptionalLong maxResultBytes() {
+    return maxResultBytes == 0 ? OptionalLong.empty() : OptionalLong.of(maxResultBytes);
+  }
+
   /**
    * The user's gRPC interceptors in the order added; the first added sees each call first. Each call's {@link
    * OperationContext} is in its call options.
@@ -110,6 +130,8 @@ public final class SparkConnectSettings {
     return "SparkConnectSettings{" + channel + ", " + policies + ", user " + userId
         + (sessionId == null ? "" : ", session " + sessionId)
         + (arrowChunkSize == 0 ? "" : ", arrowChunkSize=" + arrowChunkSize)
+        + (maxResultRows == 0 ? "" : ", maxResultRows=" + maxResultRows)
+        + (maxResultBytes == 0 ? "" : ", maxResultBytes=" + maxResultBytes)
         + (interceptors.isEmpty() ? "" : ", " + interceptors.size() + " interceptors")
         + (operationListeners.isEmpty() ? "" : ", " + operationListeners.size() + " listeners") + "}";
   }
@@ -125,6 +147,8 @@ public final class SparkConnectSettings {
     private String userName;
     private UUID sessionId;
     private int arrowChunkSize;
+    private long maxResultRows;
+    private long maxResultBytes;
     private final List<ClientInterceptor> interceptors = new ArrayList<>();
     private final List<OperationListener> operationListeners = new ArrayList<>();
 
@@ -132,7 +156,7 @@ public final class SparkConnectSettings {
 
     /**
      * Takes everything a connection string says: address, TLS, token, headers, message size, user agent, user,
-     * session id and policy names.
+     * session id, policy names and result limits.
      *
      * @throws IllegalArgumentException if the string or a policy name in it is invalid
      */
@@ -148,6 +172,8 @@ public final class SparkConnectSettings {
       connectionString.sessionId().ifPresent(this::sessionId);
       connectionString.retryPolicy().ifPresent(policies::retryPolicy);
       connectionString.reattachPolicy().ifPresent(policies::reattachPolicy);
+      connectionString.maxResultRows().ifPresent(this::maxResultRows);
+      connectionString.maxResultBytes().ifPresent(this::maxResultBytes);
       return this;
     }
 
@@ -189,6 +215,31 @@ public final class SparkConnectSettings {
       }
       this.arrowChunkSize = bytes;
       return this;
+    }
+
+    /**
+     * The most rows one result may bring; a result passing it stops with a {@link ResultLimitException} and is
+     * released on the server.
+     */
+    public Builder maxResultRows(long rows) {
+      this.maxResultRows = positive(rows, "maxResultRows");
+      return this;
+    }
+
+    /**
+     * The most bytes of Arrow data one result may bring; a result passing it stops with a {@link
+     * ResultLimitException} and is released on the server. Replaces {@code collect()}'s default heap guard.
+     */
+    public Builder maxResultBytes(long bytes) {
+      this.maxResultBytes = positive(bytes, "maxResultBytes");
+      return this;
+    }
+
+    private static long positive(long value, String name) {
+      if (value < 1) {
+        throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+      }
+      return value;
     }
 
     /** Adds a gRPC interceptor to every call of the session, after those added before. */

@@ -396,6 +396,16 @@ public final class SparkSession implements AutoCloseable {
       return step(settings -> settings.arrowChunkSize(bytes));
     }
 
+    /** The most rows one result may bring; see {@link SparkConnectSettings.Builder#maxResultRows(long)}. */
+    public Builder maxResultRows(long rows) {
+      return step(settings -> settings.maxResultRows(rows));
+    }
+
+    /** The most bytes of Arrow data one result may bring; see {@link SparkConnectSettings.Builder#maxResultBytes(long)}. */
+    public Builder maxResultBytes(long bytes) {
+      return step(settings -> settings.maxResultBytes(bytes));
+    }
+
     /** A bearer token; turns TLS on unless TLS is switched off for a loopback server. */
     public Builder token(String token) {
       return channel(c -> c.token(token));

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -27,6 +28,8 @@ public final class ConnectionString {
   public static final String GRPC_MAX_MESSAGE_SIZE = "grpc_max_message_size";
   public static final String RETRY_POLICY = "retry_policy";
   public static final String REATTACH_POLICY = "reattach_policy";
+  public static final String MAX_RESULT_ROWS = "max_result_rows";
+  public static final String MAX_RESULT_BYTES = "max_result_bytes";
 
   private final String host;
   private final int port;
@@ -39,6 +42,8 @@ public final class ConnectionString {
   private final Integer grpcMaxMessageSize;
   private final String retryPolicy;
   private final String reattachPolicy;
+  private final Long maxResultRows;
+  private final Long maxResultBytes;
   private final Map<String, String> headers;
 
   ConnectionString(
@@ -53,6 +58,8 @@ public final class ConnectionString {
       Integer grpcMaxMessageSize,
       String retryPolicy,
       String reattachPolicy,
+      Long maxResultRows,
+      Long maxResultBytes,
       Map<String, String> headers) {
     this.host = Objects.requireNonNull(host, "host");
     this.port = port;
@@ -65,6 +72,8 @@ public final class ConnectionString {
     this.grpcMaxMessageSize = grpcMaxMessageSize;
     this.retryPolicy = retryPolicy;
     this.reattachPolicy = reattachPolicy;
+    this.maxResultRows = maxResultRows;
+    this.maxResultBytes = maxResultBytes;
     this.headers = Map.copyOf(headers);
   }
 
@@ -128,6 +137,16 @@ public final class ConnectionString {
     return Optional.ofNullable(reattachPolicy);
   }
 
+  /** The most rows one result may bring, if given. */
+  public OptionalLong maxResultRows() {
+    return maxResultRows == null ? OptionalLong.empty() : OptionalLong.of(maxResultRows);
+  }
+
+  /** The most bytes of Arrow data one result may bring, if given. */
+  public OptionalLong maxResultBytes() {
+    return maxResultBytes == null ? OptionalLong.empty() : OptionalLong.of(maxResultBytes);
+  }
+
   /** Every key that is not a known option, with its value; each is sent as a gRPC header. */
   public Map<String, String> headers() {
     return headers;
@@ -151,6 +170,8 @@ public final class ConnectionString {
     appendIfSet(out, GRPC_MAX_MESSAGE_SIZE, grpcMaxMessageSize);
     appendIfSet(out, RETRY_POLICY, retryPolicy);
     appendIfSet(out, REATTACH_POLICY, reattachPolicy);
+    appendIfSet(out, MAX_RESULT_ROWS, maxResultRows);
+    appendIfSet(out, MAX_RESULT_BYTES, maxResultBytes);
     headers.forEach((key, value) -> out.append(';').append(key).append('=').append(value));
     return out.toString();
   }
@@ -178,6 +199,8 @@ public final class ConnectionString {
         && Objects.equals(grpcMaxMessageSize, that.grpcMaxMessageSize)
         && Objects.equals(retryPolicy, that.retryPolicy)
         && Objects.equals(reattachPolicy, that.reattachPolicy)
+        && Objects.equals(maxResultRows, that.maxResultRows)
+        && Objects.equals(maxResultBytes, that.maxResultBytes)
         && headers.equals(that.headers);
   }
 

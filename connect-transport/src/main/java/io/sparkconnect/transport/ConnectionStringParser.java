@@ -26,7 +26,9 @@ final class ConnectionStringParser {
           ConnectionString.USER_AGENT,
           ConnectionString.GRPC_MAX_MESSAGE_SIZE,
           ConnectionString.RETRY_POLICY,
-          ConnectionString.REATTACH_POLICY);
+          ConnectionString.REATTACH_POLICY,
+          ConnectionString.MAX_RESULT_ROWS,
+          ConnectionString.MAX_RESULT_BYTES);
 
   private ConnectionStringParser() {}
 
@@ -150,6 +152,8 @@ final class ConnectionStringParser {
             : null,
         nonEmpty(values, ConnectionString.RETRY_POLICY),
         nonEmpty(values, ConnectionString.REATTACH_POLICY),
+        positiveLong(values, ConnectionString.MAX_RESULT_ROWS),
+        positiveLong(values, ConnectionString.MAX_RESULT_BYTES),
         headers);
   }
 
@@ -159,6 +163,22 @@ final class ConnectionStringParser {
       throw invalid("'" + key + "' is empty; give a value or leave the parameter out");
     }
     return value;
+  }
+
+  private static Long positiveLong(Map<String, String> values, String key) {
+    String value = values.get(key);
+    if (value == null) {
+      return null;
+    }
+    try {
+      long parsed = Long.parseLong(value);
+      if (parsed > 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw invalid(key + "='" + value + "' is not a positive whole number up to " + Long.MAX_VALUE);
   }
 
   private static boolean parseBoolean(String value) {

@@ -100,6 +100,8 @@ class ConnectionStringTest {
       "sc://h/;use_ssl=yes                | use_ssl='yes' is not a boolean",
       "sc://h/;grpc_max_message_size=-5   | grpc_max_message_size='-5' is not a positive number",
       "sc://h/;grpc_max_message_size=big  | grpc_max_message_size='big' is not a positive number",
+      "sc://h/;max_result_rows=0          | max_result_rows='0' is not a positive whole number",
+      "sc://h/;max_result_bytes=lots      | max_result_bytes='lots' is not a positive whole number",
       "sc://h/;use_sl=true                | did you mean 'use_ssl'?",
       "sc://h/;Token=x                    | did you mean 'token'?",
       "sc://h/;user-id=x                  | did you mean 'user_id'?",
@@ -112,6 +114,15 @@ class ConnectionStringTest {
         assertThrows(IllegalArgumentException.class, () -> ConnectionString.parse(text));
     assertTrue(error.getMessage().contains(expected), () -> "message was: " + error.getMessage());
     assertTrue(error.getMessage().contains("sc://host[:port]/;key=value"), error::getMessage);
+  }
+
+  @Test
+  void readsResultLimits() {
+    ConnectionString parsed = ConnectionString.parse("sc://h/;max_result_rows=10;max_result_bytes=4096");
+    assertTrue(parsed.maxResultRows().getAsLong() == 10 && parsed.maxResultBytes().getAsLong() == 4096,
+        parsed.toString());
+    assertTrue(parsed.headers().isEmpty(), "limits are options, not headers: " + parsed.headers());
+    assertTrue(ConnectionString.parse(parsed.toString()).equals(parsed), parsed.toString());
   }
 
   @Test

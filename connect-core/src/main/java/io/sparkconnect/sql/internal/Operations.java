@@ -67,7 +67,7 @@ public final class Operations {
 
   /** Runs a query and returns all of its rows. */
   public List<Row> collect(Relation relation) {
-    try (ResultReader result = execute(Plan.newBuilder().setRoot(relation).build())) {
+    try (ResultReader result = execute(Plan.newBuilder().setRoot(relation).build(), collectLimits())) {
       List<ResultBatch> batches = new ArrayList<>();
       for (ResultBatch batch = result.nextBatch(); batch != null; batch = result.nextBatch()) {
         batches.add(batch);
@@ -78,24 +78,40 @@ public final class Operations {
 
   /** Streams a query's rows, decoding one batch at a time. */
   public CloseableIterator<Row> iterate(Relation relation) {
-    return new RowIterator(execute(Plan.newBuilder().setRoot(relation).build()));
+    return new RowIterator(execute(Plan.newBuilder().setRoot(relation).build(), streamLimits()));
   }
 
   /** Hands each result batch to {@code consumer} as Arrow vectors; returns the number of rows. */
   public long forEachArrowBatch(Relation relation, Consumer<VectorSchemaRoot> consumer) {
-    try (ResultReader result = execute(Plan.newBuilder().setRoot(relation).build())) {
+    try (ResultReader result = execute(Plan.newBuilder().setRoot(relation).build(), streamLimits())) {
       return result.forEachArrowBatch(consumer);
     }
   }
 
   /** Runs a command and returns the relation of its {@code sql_command_result}, or null. */
   public Relation executeCommand(Command command) {
-    try (ResultReader result = execute(Plan.newBuilder().setCommand(command).build())) {
+    try (ResultReader result = execute(Plan.newBuilder().setCommand(command).build(), ResultLimits.NONE)) {
       return result.commandResult();
     }
   }
 
-  private ResultReader execute(Plan plan) {
+  /** The settings' limits; without a byte limit, a collected result may bring a quarter of the maximum heap. */
+  private ResultLimits collectLimits() {
+    long rows = settings.maxResultRows().orElse(Long.MAX_VALUE);
+    if (settings.maxResultBytes().isPresent()) {
+      return new ResultLimits(rows, settings.maxResultBytes().getAsLong(), null);
+    }
+    return new ResultLimits(rows, Runtime.getRuntime().maxMemory() / 4, "collect() keeps its result in memory "
+        + "and stops at a quarter of the maximum heap (-Xmx) unless maxResultBytes is set; stream large results "
+        + "with toLocalIterator(), or set SparkConnectSettings.Builder.maxResultBytes(...)");
+  }
+
+  private ResultLimits streamLimits() {
+    return new ResultLimits(settings.maxResultRows().orElse(Long.MAX_VALUE),
+        settings.maxResultBytes().orElse(Long.MAX_VALUE), null);
+  }
+
+  private ResultReader execute(Plan plan, ResultLimits limits) {
     rpc.checkOpen();
     OperationContext operation = OperationContext.create("ExecutePlan", UUID.randomUUID().toString(),
         sessionId(), tags.get(), settings.policies().operationDeadline().orElse(null));
@@ -115,7 +131,7 @@ public final class Operations {
     OperationEvents events = new OperationEvents(settings.operationListeners(), operation);
     events.start();
     return new ResultReader(new ResponseStream(rpc, rpc.retries(), operation, request.build()), events,
-        observations);
+        observations, limits);
   }
 
   // ---- unary calls

@@ -30,6 +30,7 @@ final class ResultReader implements AutoCloseable {
   private final ResponseStream stream;
   private final OperationEvents events;
   private final ObservedMetricsStore observations;
+  private final ResultLimits limits;
   private final ResultDecoder decoder = ResultDecoder.create(RowValues.INSTANCE, MAX_ARROW_BYTES);
   private final Deque<ResultBatch> pending = new ArrayDeque<>();
   private final ReentrantLock reading = new ReentrantLock();
@@ -39,13 +40,16 @@ final class ResultReader implements AutoCloseable {
   private Relation commandResult;
   private boolean finished;
   private long rows;
+  private long bytes;
   private long bytesSinceBatch;
   private volatile Throwable failure;
 
-  ResultReader(ResponseStream stream, OperationEvents events, ObservedMetricsStore observations) {
+  ResultReader(ResponseStream stream, OperationEvents events, ObservedMetricsStore observations,
+      ResultLimits limits) {
     this.stream = stream;
     this.events = events;
     this.observations = observations;
+    this.limits = limits;
   }
 
   /** The result schema, reading ahead until it arrives; null if the execution sends none. */
@@ -85,8 +89,7 @@ final class ResultReader implements AutoCloseable {
   long forEachArrowBatch(Consumer<VectorSchemaRoot> consumer) {
     RuntimeException[] fromConsumer = new RuntimeException[1];
     Consumer<VectorSchemaRoot> guarded = root -> {
-      events.batch(root.getRowCount(), bytesSinceBatch);
-      bytesSinceBatch = 0;
+      accept(root.getRowCount());
       try {
         consumer.accept(root);
       } catch (RuntimeException e) {
@@ -100,7 +103,7 @@ final class ResultReader implements AutoCloseable {
           ExecutePlanResponse response = record(stream.next());
           if (response.hasArrowBatch()) {
             bytesSinceBatch += response.getArrowBatch().getData().size();
-            rows += decoder.forEach(chunk(response.getArrowBatch()), guarded);
+            decoder.forEach(chunk(response.getArrowBatch()), guarded);
           }
         }
         decoder.finish();
@@ -128,20 +131,23 @@ final class ResultReader implements AutoCloseable {
     if (response.hasArrowBatch()) {
       bytesSinceBatch += response.getArrowBatch().getData().size();
       List<DecodedBatch> batches = decoder.add(chunk(response.getArrowBatch()));
-      long batchRows = 0;
-      for (DecodedBatch batch : batches) {
-        pending.add(new ResultBatch(schema, batch));
-        batchRows += batch.rowCount();
-      }
       if (!batches.isEmpty()) {
-        rows += batchRows;
-        events.batch(batchRows, bytesSinceBatch);
-        bytesSinceBatch = 0;
+        accept(batches.stream().mapToLong(DecodedBatch::rowCount).sum());
+        batches.forEach(batch -> pending.add(new ResultBatch(schema, batch)));
       }
     } else if (response.hasSqlCommandResult()) {
       commandResult = response.getSqlCommandResult().getRelation();
     }
     return true;
+  }
+
+  /** Counts a decoded batch against the limits and shows it to the listeners, before any of its rows go out. */
+  private void accept(long batchRows) {
+    rows += batchRows;
+    bytes += bytesSinceBatch;
+    limits.check(events.operation(), rows, bytes);
+    events.batch(batchRows, bytesSinceBatch);
+    bytesSinceBatch = 0;
   }
 
   /** Takes the schema and observed metrics a response carries. */
