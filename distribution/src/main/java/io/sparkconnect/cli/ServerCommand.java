@@ -3,6 +3,8 @@ package io.sparkconnect.cli;
 import io.sparkconnect.testkit.SparkConnectServer;
 import io.sparkconnect.testkit.SparkVersions;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +26,16 @@ final class ServerCommand implements Callable<Integer> {
       description = "Server JVM heap, such as 2g (default: ${DEFAULT-VALUE}).")
   String heap;
 
+  @Option(names = "--conf", paramLabel = "KEY=VALUE",
+      description = "A Spark configuration the server starts with, such as spark.sql.shuffle.partitions=4 "
+          + "(repeatable).")
+  Map<String, String> conf = new LinkedHashMap<>();
+
+  @Option(names = "--token", paramLabel = "TOKEN",
+      description = "Clients must send this bearer token (Spark 4.x: spark.connect.authenticate.token). It is "
+          + "never printed; clients add ;token=... to the printed address.")
+  String token;
+
   @Override
   public Integer call() throws InterruptedException {
     try {
@@ -33,16 +45,27 @@ final class ServerCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (SparkConnectServer server = SparkConnectServer.builder()
-        .sparkVersion(sparkVersion)
-        .heap(heap)
+    SparkConnectServer.Builder builder = SparkConnectServer.builder().sparkVersion(sparkVersion).heap(heap);
+    try {
+      conf.forEach(builder::conf);
+      if (token != null) {
+        builder.token(token);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    try (SparkConnectServer server = builder
         .progress(line -> {
           err.println(line);
           err.flush();
         })
         .start()) {
-      out.println(server.connectionString());
+      out.println(token == null ? server.connectionString()
+          : "sc://127.0.0.1:" + server.port() + "/;use_ssl=false");
       out.flush();
+      if (token != null) {
+        err.println("Clients must add ;token=<the --token value> to this address.");
+      }
       err.println("Spark Connect " + server.sparkVersion() + " is ready; logs in " + server.logFile()
           + ". Press Ctrl-C to stop.");
       err.flush();

@@ -112,6 +112,32 @@ class CliIT {
   }
 
   @Test
+  void serverCommandTakesConfigurationAndATokenItNeverPrints() throws Exception {
+    String version = SparkVersions.matrix().stream().filter(v -> !v.startsWith("3.")).findFirst()
+        .orElseThrow(() -> new IllegalStateException("needs a 4.x server in -Dspark.versions"));
+    Process server = CliProcess.builder("server", "--spark", version, "--token", "cli-secret-token",
+        "--conf", "spark.sql.shuffle.partitions=3").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      String address = out.readLine();
+      assertTrue(address != null && address.startsWith("sc://127.0.0.1:"), "first line: " + address);
+      assertFalse(address.contains("cli-secret-token"), address);
+      try (SparkSession spark = SparkSession.builder().remote(address + ";token=cli-secret-token").build()) {
+        assertEquals("3", spark.conf().get("spark.sql.shuffle.partitions"));
+      }
+      try (SparkSession spark = SparkSession.builder().remote(address).build()) {
+        io.sparkconnect.sql.ConnectionException refused =
+            org.junit.jupiter.api.Assertions.assertThrows(io.sparkconnect.sql.ConnectionException.class,
+                spark::version);
+        assertTrue(refused.getMessage().contains("rejected the credentials"), refused.getMessage());
+      }
+    } finally {
+      server.destroyForcibly();
+      server.waitFor(60, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void rejectsBadOptionsWithUsage() throws Exception {
     CliProcess cli = CliProcess.run("sql", "--spark", "2.4", "SELECT 1");
     assertEquals(2, cli.exitCode, cli::toString);

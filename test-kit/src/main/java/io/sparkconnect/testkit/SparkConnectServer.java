@@ -56,9 +56,13 @@ public final class SparkConnectServer implements AutoCloseable {
     return process.port();
   }
 
-  /** The address to give clients: {@code sc://127.0.0.1:<port>}. */
+  /**
+   * The address to give clients: {@code sc://127.0.0.1:<port>}, with {@code ;use_ssl=false;token=...} when the
+   * server was started with {@code spark.connect.authenticate.token} (plaintext is allowed only on loopback).
+   */
   public String connectionString() {
-    return "sc://127.0.0.1:" + port();
+    return "sc://127.0.0.1:" + port() + process.token()
+        .map(token -> "/;use_ssl=false;token=" + token.replace("%", "%25").replace(";", "%3B")).orElse("");
   }
 
   /** The server's combined standard output and log. */
@@ -87,7 +91,8 @@ public final class SparkConnectServer implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "SparkConnectServer{spark " + sparkVersion() + " at " + connectionString() + "}";
+    return "SparkConnectServer{spark " + sparkVersion() + " at "
+        + io.sparkconnect.transport.ConnectionString.parse(connectionString()) + "}";
   }
 
   /** Configures and starts a {@link SparkConnectServer}. Not thread-safe. */
@@ -130,6 +135,17 @@ public final class SparkConnectServer implements AutoCloseable {
       }
       this.startTimeout = timeout;
       return this;
+    }
+
+    /**
+     * Makes clients authenticate with this bearer token (Spark 4.x), as {@code spark.connect.authenticate.token};
+     * {@link SparkConnectServer#connectionString()} then carries it, and the readiness probe sends it.
+     */
+    public Builder token(String token) {
+      if (token == null || token.isEmpty()) {
+        throw new IllegalArgumentException("the server token must not be empty");
+      }
+      return conf(ServerProcess.TOKEN_CONF, token);
     }
 
     /** A Spark configuration the server starts with, such as {@code spark.connect.authenticate.token}. */

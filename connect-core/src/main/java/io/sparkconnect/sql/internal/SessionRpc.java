@@ -121,7 +121,10 @@ final class SessionRpc implements ExecutionCalls {
     return response;
   }
 
-  /** Releases the session on the server; a server without the call (3.5) or gone already is not an error. */
+  /**
+   * Releases the session on the server. A server without the call (3.5), gone already, or refusing the
+   * credentials (nothing of this session can be on it then; it expires unused sessions itself) is not an error.
+   */
   void releaseSession(OperationContext operation) {
     if (!closed.compareAndSet(false, true)) {
       return;
@@ -130,7 +133,8 @@ final class SessionRpc implements ExecutionCalls {
       blocking(operation).releaseSession(envelope.stamp(ReleaseSessionRequest.newBuilder()).build());
     } catch (StatusRuntimeException e) {
       Status.Code code = e.getStatus().getCode();
-      if (code != Status.Code.UNIMPLEMENTED && code != Status.Code.UNAVAILABLE) {
+      if (code != Status.Code.UNIMPLEMENTED && code != Status.Code.UNAVAILABLE
+          && code != Status.Code.UNAUTHENTICATED) {
         throw translate(e, null);
       }
     }

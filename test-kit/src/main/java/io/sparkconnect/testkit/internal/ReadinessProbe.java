@@ -7,6 +7,7 @@ import io.sparkconnect.proto.SparkConnectServiceGrpc;
 import io.sparkconnect.proto.UserContext;
 import io.sparkconnect.transport.ChannelSettings;
 import io.sparkconnect.transport.ConnectChannel;
+import io.sparkconnect.transport.TlsSettings;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -24,7 +25,7 @@ final class ReadinessProbe {
         .setClientType("spark-connect-java-test-kit")
         .setSparkVersion(AnalyzePlanRequest.SparkVersion.getDefaultInstance())
         .build();
-    return SparkConnectServiceGrpc.newBlockingStub(channel.channel())
+    return stub(channel)
         .withDeadlineAfter(10, TimeUnit.SECONDS)
         .analyzePlan(request)
         .getSparkVersion()
@@ -39,7 +40,7 @@ final class ReadinessProbe {
   static void checkReleaseSession(ConnectChannel channel) {
     String session = UUID.randomUUID().toString();
     SparkConnectServiceGrpc.SparkConnectServiceBlockingStub stub =
-        SparkConnectServiceGrpc.newBlockingStub(channel.channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
+        stub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
     stub.analyzePlan(AnalyzePlanRequest.newBuilder()
         .setSessionId(session)
         .setUserContext(USER)
@@ -48,7 +49,18 @@ final class ReadinessProbe {
     stub.releaseSession(ReleaseSessionRequest.newBuilder().setSessionId(session).setUserContext(USER).build());
   }
 
-  static ConnectChannel open(int port) {
-    return ConnectChannel.open(ChannelSettings.builder().host("127.0.0.1").port(port).eventLoopThreads(1).build());
+  /** A plaintext loopback channel that sends the server's token, if it has one. */
+  static ConnectChannel open(int port, String token) {
+    ChannelSettings.Builder settings = ChannelSettings.builder().host("127.0.0.1").port(port).eventLoopThreads(1);
+    if (token != null) {
+      settings.token(token).tls(TlsSettings.plaintext());
+    }
+    return ConnectChannel.open(settings.build());
+  }
+
+  private static SparkConnectServiceGrpc.SparkConnectServiceBlockingStub stub(ConnectChannel channel) {
+    SparkConnectServiceGrpc.SparkConnectServiceBlockingStub stub =
+        SparkConnectServiceGrpc.newBlockingStub(channel.channel());
+    return channel.callCredentials().map(stub::withCallCredentials).orElse(stub);
   }
 }

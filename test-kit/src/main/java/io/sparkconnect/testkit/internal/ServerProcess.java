@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 
 /** Starts a Spark Connect server in a child JVM, waits until it answers, and stops it. */
 public final class ServerProcess {
+  /** The server configuration that makes clients authenticate with a bearer token. */
+  public static final String TOKEN_CONF = "spark.connect.authenticate.token";
   static final String SERVER_MAIN = "org.apache.spark.sql.connect.service.SparkConnectServer";
 
   /** Module openings Spark needs on Java 17+, as in Spark's own launcher. */
@@ -45,8 +47,10 @@ public final class ServerProcess {
   private final Process process;
   private final Path logFile;
   private final Thread shutdownHook;
+  private final String token;
 
-  private ServerProcess(String sparkVersion, int port, Process process, Path logFile) {
+  private ServerProcess(String sparkVersion, int port, Process process, Path logFile, String token) {
+    this.token = token;
     this.sparkVersion = sparkVersion;
     this.port = port;
     this.process = process;
@@ -79,7 +83,7 @@ public final class ServerProcess {
     } catch (IOException e) {
       throw new ServerStartException("Cannot start a JVM for Spark " + sparkVersion + ": " + e, e);
     }
-    ServerProcess server = new ServerProcess(sparkVersion, port, process, logFile);
+    ServerProcess server = new ServerProcess(sparkVersion, port, process, logFile, conf.get(TOKEN_CONF));
     try {
       server.awaitReady(timeout);
     } catch (RuntimeException e) {
@@ -145,7 +149,7 @@ public final class ServerProcess {
   private void awaitReady(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     RuntimeException lastError = null;
-    try (ConnectChannel channel = ReadinessProbe.open(port)) {
+    try (ConnectChannel channel = ReadinessProbe.open(port, token)) {
       while (System.nanoTime() < deadline) {
         if (!process.isAlive()) {
           throw new ServerStartException("Spark Connect " + sparkVersion + " exited with code "
@@ -192,6 +196,11 @@ public final class ServerProcess {
 
   public String sparkVersion() {
     return sparkVersion;
+  }
+
+  /** The token clients must send, when the server was started with {@value #TOKEN_CONF}. */
+  public java.util.Optional<String> token() {
+    return java.util.Optional.ofNullable(token);
   }
 
   public int port() {
