@@ -193,10 +193,6 @@ public final class Operations {
     }
   }
 
-  public boolean isClosed() {
-    return rpc.isClosed();
-  }
-
   private <R> R unary(String kind, Function<OperationContext, R> call) {
     OperationContext operation = OperationContext.create(kind, UUID.randomUUID().toString(), sessionId(),
         tags.get(), settings.policies().operationDeadline().orElse(null));

@@ -62,11 +62,6 @@ final class ResponseStream implements AutoCloseable {
     return operation;
   }
 
-  /** How many times the stream was resumed. */
-  int reattaches() {
-    return reattaches;
-  }
-
   /** Blocks until the next response or the end of the result. */
   boolean hasNext() {
     while (!done) {

@@ -228,10 +228,6 @@ final class ResultReader implements AutoCloseable {
     }
   }
 
-  long rowsRead() {
-    return rows;
-  }
-
   /** Stops the stream, releases the operation on the server and frees the decoder once no thread reads. */
   @Override
   public void close() {
