@@ -14,8 +14,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Decodes all the Arrow batches of one Spark Connect result: joins chunked batches, checks every Arrow schema
- * against the expected Spark schema, and decodes each whole batch into columns (or hands it out as Arrow vectors).
- * Malformed input is answered with {@link ArrowDecodingException}. Not thread-safe; close it to free its memory.
+ * against the expected Spark schema, and decodes each whole batch (decompressing LZ4_FRAME or ZSTD bodies) into
+ * columns, or hands it out as Arrow vectors. Malformed input is answered with {@link ArrowDecodingException}. Not
+ * thread-safe; close it to free its memory.
  */
 public final class ResultDecoder implements AutoCloseable {
   private final ValueFactory values;

@@ -10,11 +10,17 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.compression.CompressionUtil;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 import org.apache.arrow.vector.ipc.WriteChannel;
+import org.apache.arrow.vector.ipc.message.ArrowBodyCompression;
+import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.ipc.message.IpcOption;
 import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -30,9 +36,17 @@ final class Ipc {
   /** A stream of the root's schema, one record batch per {@code fill} call, and the end-of-stream marker. */
   @SafeVarargs
   static byte[] write(BufferAllocator allocator, Schema schema, Consumer<VectorSchemaRoot>... fills) {
+    return write(allocator, schema, CompressionUtil.CodecType.NO_COMPRESSION, fills);
+  }
+
+  /** Like {@link #write(BufferAllocator, Schema, Consumer[])}, every record batch compressed with {@code codec}. */
+  @SafeVarargs
+  static byte[] write(BufferAllocator allocator, Schema schema, CompressionUtil.CodecType codec,
+      Consumer<VectorSchemaRoot>... fills) {
     try (VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try (ArrowStreamWriter writer = new ArrowStreamWriter(root, null, out)) {
+      try (ArrowStreamWriter writer = new ArrowStreamWriter(root, null, Channels.newChannel(out), IpcOption.DEFAULT,
+          Compressors.INSTANCE, codec)) {
         writer.start();
         for (Consumer<VectorSchemaRoot> fill : fills) {
           root.clear();
@@ -45,6 +59,31 @@ final class Ipc {
       return out.toByteArray();
     } catch (IOException e) {
       throw new AssertionError(e);
+    }
+  }
+
+  /**
+   * A stream of {@code schema} and one compressed record batch of {@code rows} rows with these field nodes and
+   * buffers, each given as the wire carries it (uncompressed length prefix included).
+   */
+  static byte[] compressedStream(Schema schema, long rows, List<ArrowFieldNode> nodes, List<byte[]> buffers,
+      byte codec, byte method) {
+    try (RootAllocator allocator = new RootAllocator()) {
+      List<ArrowBuf> bufs = new ArrayList<>();
+      for (byte[] bytes : buffers) {
+        ArrowBuf buf = allocator.buffer(bytes.length);
+        buf.setBytes(0, bytes);
+        buf.writerIndex(bytes.length);
+        bufs.add(buf);
+      }
+      byte[] batch;
+      try (ArrowRecordBatch record = new ArrowRecordBatch((int) rows, nodes, bufs,
+          new ArrowBodyCompression(codec, method))) {
+        batch = batchMessage(record);
+      } finally {
+        bufs.forEach(ArrowBuf::close);
+      }
+      return concat(schemaMessage(schema), batch, new byte[] {-1, -1, -1, -1, 0, 0, 0, 0});
     }
   }
 
@@ -213,6 +252,21 @@ final class Ipc {
   static int nodePosition(byte[] ipc, Message message, int i) {
     int vector = reference(ipc, message, reference(ipc, message, table(ipc, message), 2), 1);
     return vector + 4 + 16 * i;
+  }
+
+  /** The number of field nodes of a record batch message. */
+  static int nodeCount(byte[] ipc, Message message) {
+    return getInt(ipc, reference(ipc, message, reference(ipc, message, table(ipc, message), 2), 1));
+  }
+
+  /** The number of buffers of a record batch message. */
+  static int bufferCount(byte[] ipc, Message message) {
+    return getInt(ipc, reference(ipc, message, reference(ipc, message, table(ipc, message), 2), 2));
+  }
+
+  /** Whether a record batch message declares body compression. */
+  static boolean compressed(byte[] ipc, Message message) {
+    return field(ipc, message, reference(ipc, message, table(ipc, message), 2), 3) >= 0;
   }
 
   /** The position of buffer {@code i} (its offset; its length follows 8 bytes later). */

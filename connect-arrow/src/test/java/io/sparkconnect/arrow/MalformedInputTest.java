@@ -139,7 +139,7 @@ class MalformedInputTest {
   }
 
   @Test
-  void compressedBodies() {
+  void compressedBodiesWithoutUncompressedLengths() {
     byte[] batch;
     try (RootAllocator allocator = new RootAllocator();
         VectorSchemaRoot root = VectorSchemaRoot.create(Samples.SCHEMA, allocator)) {
@@ -152,7 +152,8 @@ class MalformedInputTest {
       }
     }
     byte[] ipc = Ipc.concat(Arrays.copyOf(VALID, SCHEMA.end()), batch);
-    assertContains(error(ipc, ROWS), "Compressed Arrow batches are not supported");
+    assertContains(error(ipc, ROWS), "In a LZ4_FRAME-compressed Arrow batch, the validity buffer of column 'id' has 1 "
+        + "bytes, too few for its 8-byte uncompressed length");
   }
 
   @Test
@@ -438,6 +439,16 @@ class MalformedInputTest {
     Ipc.putInt(ipc, children + 4, field - (children + 4));
     assertContains(error(ipc, 0), "its flatbuffer has more tables than its size allows (shared or cyclic "
         + "references)");
+  }
+
+  @Test
+  void fieldsWithoutNames() {
+    Field nameless = new Field(null, FieldType.nullable(new ArrowType.Int(32, true)), List.of());
+    List<ResultField> any = List.of(ResultField.of("s", FieldKind.ANY, null, List.of()));
+    assertContains(error(Ipc.schemaMessage(new Schema(List.of(field("s", ArrowType.Struct.INSTANCE, nameless)))), 0,
+        any), "Column 's.#0' of the Arrow schema has no name; Spark names every column and nested field");
+    assertContains(error(Ipc.schemaMessage(new Schema(List.of(nameless))), 0, any),
+        "Column '#0' of the Arrow schema has no name");
   }
 
   @Test

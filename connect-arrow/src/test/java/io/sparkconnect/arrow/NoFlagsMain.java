@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Run by {@link NoJvmFlagsTest} in a JVM without {@code --add-opens}: decodes the streams in the files it is given
- * (heap, read-only and direct buffers, through both paths) and prints what it read.
+ * Run by {@link NoJvmFlagsTest} in a JVM without {@code --add-opens}: decodes the streams of {@code rows} Samples rows
+ * in the files it is given after the row count (heap, read-only and direct buffers, through both paths) and prints
+ * what it read.
  */
 public final class NoFlagsMain {
   private NoFlagsMain() {}
@@ -15,8 +16,13 @@ public final class NoFlagsMain {
   public static void main(String[] args) throws Exception {
     boolean nioOpen = java.nio.Buffer.class.getDeclaredField("address").trySetAccessible();
     System.out.println(nioOpen ? "java.nio is open" : "java.nio is closed");
-    byte[] ipc = Files.readAllBytes(Path.of(args[0]));
-    int rows = Integer.parseInt(args[1]);
+    int rows = Integer.parseInt(args[0]);
+    for (int i = 1; i < args.length; i++) {
+      decode(Files.readAllBytes(Path.of(args[i])), rows);
+    }
+  }
+
+  private static void decode(byte[] ipc, int rows) {
     ByteBuffer direct = ByteBuffer.allocateDirect(ipc.length).put(ipc).flip();
     for (ByteBuffer data : List.of(ByteBuffer.wrap(ipc), ByteBuffer.wrap(ipc).asReadOnlyBuffer(), direct)) {
       try (ResultDecoder decoder = ResultDecoder.create(new TestValues(), Long.MAX_VALUE)) {

@@ -69,6 +69,47 @@ final class Samples {
     return rows;
   }
 
+  /** The rows of decoded batches, made comparable. */
+  static List<List<Object>> comparableRows(List<DecodedBatch> batches) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (List<Object> row : rows(batches)) {
+      List<Object> values = new ArrayList<>();
+      for (Object value : row) {
+        values.add(comparable(value));
+      }
+      rows.add(values);
+    }
+    return rows;
+  }
+
+  /** A value with byte arrays as hex and nested values made comparable. */
+  static Object comparable(Object value) {
+    if (value instanceof byte[]) {
+      return Ipc.hex((byte[]) value);
+    }
+    if (value instanceof List) {
+      List<Object> list = new ArrayList<>();
+      for (Object element : (List<?>) value) {
+        list.add(comparable(element));
+      }
+      return list;
+    }
+    if (value instanceof java.util.Map) {
+      java.util.Map<Object, Object> map = new java.util.LinkedHashMap<>();
+      ((java.util.Map<?, ?>) value).forEach((k, v) -> map.put(comparable(k), comparable(v)));
+      return map;
+    }
+    if (value instanceof TestValues.Struct) {
+      TestValues.Struct struct = (TestValues.Struct) value;
+      List<Object> values = new ArrayList<>();
+      for (Object element : struct.values()) {
+        values.add(comparable(element));
+      }
+      return new TestValues.Struct(struct.name(), struct.apiType(), values);
+    }
+    return value;
+  }
+
   /** The rows {@link #stream} writes. */
   static List<List<Object>> expectedRows(int first, int rows) {
     List<List<Object>> expected = new ArrayList<>();

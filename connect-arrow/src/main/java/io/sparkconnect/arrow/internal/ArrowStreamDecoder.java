@@ -4,6 +4,9 @@ import io.sparkconnect.arrow.ArrowDecodingException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.flatbuf.BodyCompression;
+import org.apache.arrow.flatbuf.BodyCompressionMethod;
+import org.apache.arrow.flatbuf.CompressionType;
 import org.apache.arrow.flatbuf.FieldNode;
 import org.apache.arrow.flatbuf.Message;
 import org.apache.arrow.flatbuf.MessageHeader;
@@ -24,12 +27,16 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * Decodes the Arrow IPC stream of one batch, read from its chunks in sequence, into vectors reused while the schema
  * stays the same. It parses the IPC framing itself and trusts no size from the wire: metadata and body lengths
  * must fit in the bytes actually present, the metadata flatbuffer is checked before Arrow reads it, and field nodes
- * and buffers are checked against the body before anything is allocated and validated after loading. Bodies are
- * copied into Arrow memory with plain memory copies, so no {@code --add-opens} is needed on Java 17+. Not
- * thread-safe; close it to free its memory.
+ * and buffers are checked against the body before anything is allocated and validated after loading. Compressed
+ * batches (LZ4_FRAME or ZSTD, which 4.1+ servers send when {@code spark.sql.execution.arrow.compression.codec} is
+ * set) are decompressed with the same checks, their uncompressed lengths bounded first. Bodies are copied into Arrow
+ * memory with plain memory copies, so no {@code --add-opens} is needed on Java 17+. Not thread-safe; close it to
+ * free its memory.
  */
 public final class ArrowStreamDecoder implements AutoCloseable {
   private static final int COPY_CHUNK = 64 * 1024;
+  /** The largest compressed body read: it is decompressed from a Java array. */
+  private static final long MAX_COMPRESSED_BODY = Integer.MAX_VALUE - 8;
 
   /** What a stream's messages are handed to. */
   public interface Listener {
@@ -49,6 +56,8 @@ public final class ArrowStreamDecoder implements AutoCloseable {
   /** Owns the vectors of the current schema; its row count is never set, so it never resizes them. */
   private VectorSchemaRoot vectors;
   private Schema schema;
+  private BufferCodec lz4;
+  private BufferCodec zstd;
   private boolean closed;
 
   private ArrowStreamDecoder(BufferAllocator allocator, long maxBytes) {
@@ -67,7 +76,7 @@ public final class ArrowStreamDecoder implements AutoCloseable {
    * @param announcedRows the rows the server announced for the stream: its record batches must hold exactly these
    * @return the number of rows read
    * @throws ArrowDecodingException if the stream is malformed, disagrees with the announced rows, or uses
-   *     dictionaries, compression or types Spark does not send; exceptions of the listener pass unchanged
+   *     dictionaries or types Spark does not send; exceptions of the listener pass unchanged
    */
   public long read(List<ByteBuffer> chunks, long announcedRows, Listener listener) {
     if (closed) {
@@ -95,14 +104,20 @@ public final class ArrowStreamDecoder implements AutoCloseable {
           throw new ArrowDecodingException("Arrow record batch arrived before its schema message");
         }
         RecordBatch header = recordBatchHeader(message);
+        BufferCodec codec = codec(header);
         long length = guarded(header::length);
         if (length < 0 || length > announcedRows - rows) {
           throw new ArrowDecodingException("An Arrow batch announced " + announcedRows + " rows but holds "
               + (length < 0 ? "a record batch of " + length : "at least " + (rows + length)));
         }
-        guardedRun(() -> BatchCheck.beforeLoad(schema.getFields(), header, bodyLength, length));
+        BufferLayout wire = guarded(() -> BufferLayout.of(header, bodyLength));
+        guardedRun(() -> BatchCheck.framing(schema.getFields(), header, wire, length));
+        if (codec == null) {
+          guardedRun(() -> BatchCheck.sizes(schema.getFields(), header, wire, length, false));
+        }
         listener.beforeBatch(length);
-        VectorSchemaRoot batch = load(in, header, bodyLength, (int) length);
+        VectorSchemaRoot batch = codec == null ? load(in, header, wire, (int) length)
+            : loadCompressed(in, header, wire, codec, (int) length);
         rows += length;
         listener.batch(batch);
       } else if (type == MessageHeader.DictionaryBatch) {
@@ -184,12 +199,36 @@ public final class ArrowStreamDecoder implements AutoCloseable {
       if (header == null) {
         throw new ArrowDecodingException("Arrow record batch message has no header");
       }
-      if (header.compression() != null) {
-        throw new ArrowDecodingException("Compressed Arrow batches are not supported; unset "
-            + "spark.sql.execution.arrow.compression.codec or set it to none on the server");
-      }
       return header;
     });
+  }
+
+  /** The codec of a compressed record batch, or null if it is not compressed. */
+  private BufferCodec codec(RecordBatch header) {
+    BodyCompression compression = guarded(header::compression);
+    if (compression == null) {
+      return null;
+    }
+    byte method = guarded(compression::method);
+    byte type = guarded(compression::codec);
+    if (method != BodyCompressionMethod.BUFFER) {
+      throw new ArrowDecodingException("Arrow record batch uses the unknown body compression method " + method
+          + "; Arrow defines only BUFFER (0)");
+    }
+    try {
+      if (type == CompressionType.LZ4_FRAME) {
+        return lz4 != null ? lz4 : (lz4 = new Lz4FrameCodec());
+      }
+      if (type == CompressionType.ZSTD) {
+        return zstd != null ? zstd : (zstd = new ZstdCodec());
+      }
+    } catch (LinkageError e) {
+      throw new ArrowDecodingException("Cannot decompress " + CompressionType.name(type) + "-compressed Arrow "
+          + "batches on this JVM (" + e + "); set spark.sql.execution.arrow.compression.codec to none on the "
+          + "server", e);
+    }
+    throw new ArrowDecodingException("Arrow record batch is compressed with the unknown codec " + type + "; Arrow "
+        + "defines LZ4_FRAME (0) and ZSTD (1)");
   }
 
   private void useSchema(Schema next) {
@@ -206,25 +245,58 @@ public final class ArrowStreamDecoder implements AutoCloseable {
   }
 
   /**
-   * Reads the body and loads it into the vectors; the header was checked against the schema and the body length.
+   * Reads the body and loads it into the vectors; the header was checked against the schema and the body.
    * Arrow's {@code VectorLoader} is not used: it ends with {@code VectorSchemaRoot.setRowCount}, which sets the value
    * count of every vector again and so resizes a list's elements to the list's last offset, read from the wire,
    * before anything could check it. Here every vector keeps the counts of its own field node, and the batch is
    * handed out in a root made for it.
    */
-  private VectorSchemaRoot load(ChunkInput in, RecordBatch header, long bodyLength, int length) {
-    ArrowBuf body = allocate(bodyLength);
+  private VectorSchemaRoot load(ChunkInput in, RecordBatch header, BufferLayout buffers, int length) {
+    ArrowBuf body = allocate(buffers.bodyLength(), "An Arrow record batch body");
     try {
-      in.copyTo(body, bodyLength, copyBuffer);
-      Loader loader = new Loader(header, body);
-      guardedRun(() -> {
-        for (FieldVector vector : vectors.getFieldVectors()) {
-          loader.load(vector, vector.getField());
-        }
-      });
+      in.copyTo(body, buffers.bodyLength(), copyBuffer);
+      loadVectors(header, body, buffers);
     } finally {
       body.close();
     }
+    return checkedBatch(length);
+  }
+
+  /**
+   * Reads a compressed body, checks the buffers' uncompressed lengths (bounded by their compressed bytes) against
+   * the field nodes before allocating memory for them, then decompresses and loads them.
+   */
+  private VectorSchemaRoot loadCompressed(ChunkInput in, RecordBatch header, BufferLayout wire, BufferCodec codec,
+      int length) {
+    if (wire.bodyLength() > MAX_COMPRESSED_BODY) {
+      throw new ArrowDecodingException("A compressed Arrow record batch body of " + wire.bodyLength() + " bytes is "
+          + "larger than this client decompresses (" + MAX_COMPRESSED_BODY + "); have the server send smaller "
+          + "batches (spark.connect.grpc.arrow.maxBatchSize)");
+    }
+    byte[] bytes = in.readBytes((int) wire.bodyLength());
+    List<Field> fields = schema.getFields();
+    CompressedBody compressed = guarded(() -> CompressedBody.read(bytes, wire, codec, BatchCheck.bufferNames(fields)));
+    guardedRun(() -> BatchCheck.sizes(fields, header, compressed.layout(), length, true));
+    ArrowBuf body = allocate(compressed.layout().bodyLength(), "A decompressed Arrow record batch body");
+    try {
+      guardedRun(() -> compressed.decompressInto(body));
+      loadVectors(header, body, compressed.layout());
+    } finally {
+      body.close();
+    }
+    return checkedBatch(length);
+  }
+
+  private void loadVectors(RecordBatch header, ArrowBuf body, BufferLayout buffers) {
+    Loader loader = new Loader(header, body, buffers);
+    guardedRun(() -> {
+      for (FieldVector vector : vectors.getFieldVectors()) {
+        loader.load(vector, vector.getField());
+      }
+    });
+  }
+
+  private VectorSchemaRoot checkedBatch(int length) {
     VectorSchemaRoot batch = new VectorSchemaRoot(schema, vectors.getFieldVectors(), length);
     BatchCheck.afterLoad(batch);
     return batch;
@@ -234,14 +306,15 @@ public final class ArrowStreamDecoder implements AutoCloseable {
   private static final class Loader {
     private final RecordBatch header;
     private final ArrowBuf body;
+    private final BufferLayout buffers;
     private final FieldNode node = new FieldNode();
-    private final org.apache.arrow.flatbuf.Buffer buffer = new org.apache.arrow.flatbuf.Buffer();
     private int nodes;
-    private int buffers;
+    private int next;
 
-    Loader(RecordBatch header, ArrowBuf body) {
+    Loader(RecordBatch header, ArrowBuf body, BufferLayout buffers) {
       this.header = header;
       this.body = body;
+      this.buffers = buffers;
     }
 
     void load(FieldVector vector, Field field) {
@@ -249,9 +322,8 @@ public final class ArrowStreamDecoder implements AutoCloseable {
       ArrowFieldNode fieldNode = new ArrowFieldNode(node.length(), node.nullCount());
       int count = ArrowTypes.layout(field.getType()).size();
       List<ArrowBuf> own = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        header.buffers(buffer, buffers++);
-        own.add(body.slice(buffer.offset(), buffer.length()));
+      for (int i = 0; i < count; i++, next++) {
+        own.add(body.slice(buffers.offset(next), buffers.length(next)));
       }
       vector.loadFieldBuffers(fieldNode, own); // retains the buffers it keeps
       List<Field> children = field.getChildren();
@@ -266,12 +338,12 @@ public final class ArrowStreamDecoder implements AutoCloseable {
     }
   }
 
-  private ArrowBuf allocate(long length) {
+  private ArrowBuf allocate(long length, String what) {
     try {
       return allocator.buffer(length);
     } catch (OutOfMemoryException e) {
-      throw new ArrowDecodingException("An Arrow record batch body of " + length + " bytes exceeds the Arrow memory "
-          + "limit of " + maxBytes + " bytes (" + allocator.getAllocatedMemory() + " in use)", e);
+      throw new ArrowDecodingException(what + " of " + length + " bytes exceeds the Arrow memory limit of " + maxBytes
+          + " bytes (" + allocator.getAllocatedMemory() + " in use)", e);
     }
   }
 

@@ -33,15 +33,20 @@ final class ArrowTypes {
 
   private ArrowTypes() {}
 
-  /** Refuses a schema with a type, parameter or shape this decoder cannot load safely. */
+  /** Refuses a schema with a type, parameter, name or shape this decoder cannot load safely. */
   static void checkLoadable(Schema schema) {
-    for (Field field : schema.getFields()) {
-      checkLoadable(field, field.getName());
+    List<Field> fields = schema.getFields();
+    for (int i = 0; i < fields.size(); i++) {
+      checkLoadable(fields.get(i), fields.get(i).getName() == null ? "#" + i : fields.get(i).getName());
     }
   }
 
   /** Recursion is bounded: {@link MessageCheck} refused schemas nested deeper than its limit. */
   private static void checkLoadable(Field field, String path) {
+    if (field.getName() == null) {
+      throw new ArrowDecodingException("Column '" + path + "' of the Arrow schema has no name; Spark names every "
+          + "column and nested field");
+    }
     if (field.getDictionary() != null) {
       throw new ArrowDecodingException("Column '" + path + "' is dictionary-encoded; Spark Connect results do not "
           + "use dictionaries and this client cannot decode them");
@@ -51,8 +56,10 @@ final class ArrowTypes {
     if (problem != null) {
       throw new ArrowDecodingException("Column '" + path + "' has Arrow type " + type + ", " + problem);
     }
-    for (Field child : field.getChildren()) {
-      checkLoadable(child, path + "." + child.getName());
+    List<Field> children = field.getChildren();
+    for (int i = 0; i < children.size(); i++) {
+      Field child = children.get(i);
+      checkLoadable(child, path + "." + (child.getName() == null ? "#" + i : child.getName()));
     }
   }
 

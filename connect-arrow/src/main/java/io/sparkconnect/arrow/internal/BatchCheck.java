@@ -1,7 +1,9 @@
 package io.sparkconnect.arrow.internal;
 
 import io.sparkconnect.arrow.ArrowDecodingException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.arrow.flatbuf.FieldNode;
 import org.apache.arrow.flatbuf.RecordBatch;
 import org.apache.arrow.memory.ArrowBuf;
@@ -17,49 +19,84 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.validate.ValidateVectorBufferVisitor;
 
 /**
- * The checks around loading a record batch. Before loading (and before the body is even read): field nodes and
- * buffers match the schema, every buffer lies in the body, and every buffer is large enough for the value count
- * its node claims, so no count from the wire makes Arrow allocate more than the body justifies. After loading:
- * Arrow's buffer validation (struct children as long as their struct, the last offset within the data or the
- * elements), plus offsets that start at 0 or more and never decrease, so every value and list element lies inside
- * its data. (Arrow's {@code validateFull} would also check every value, UTF-8 included: about twice the cost of
- * decoding the batch.)
+ * The checks around loading a record batch. Before anything is allocated for it, in two passes: the framing (field
+ * nodes and buffers match the schema, and every buffer lies in the body as the wire declares it), then the sizes
+ * (every buffer, as it will be loaded, is large enough for the value count its node claims, so no count from the wire
+ * makes Arrow allocate more than the body justifies; a decompressed buffer is also no larger than its values need,
+ * apart from variable-width data, which the offsets bound once loaded). After loading: Arrow's buffer validation
+ * (struct children as long as their struct, the last offset within the data or the elements), plus offsets that
+ * start at 0 or more and never decrease, so every value and list element lies inside its data. (Arrow's {@code
+ * validateFull} would also check every value, UTF-8 included: about twice the cost of decoding the batch.)
  */
 final class BatchCheck {
+  /** Padding a decompressed buffer may carry beyond what its values need (Arrow's widest alignment). */
+  private static final long PADDING = 64;
+
   private final RecordBatch header;
-  private final long bodyLength;
+  private final BufferLayout buffers;
   private final long rows;
+  private final boolean framing;
+  private final boolean decompressed;
   private final long maxValues;
   private final long maxNulls;
   private int node;
   private int buffer;
 
-  private BatchCheck(RecordBatch header, long bodyLength, long rows) {
+  private BatchCheck(RecordBatch header, BufferLayout buffers, long rows, boolean framing, boolean decompressed) {
     this.header = header;
-    this.bodyLength = bodyLength;
+    this.buffers = buffers;
     this.rows = rows;
+    this.framing = framing;
+    this.decompressed = decompressed;
     // A column needs at least a bit of body per value (a validity bit, or its data), except for null-typed
     // columns, which have no buffers; structs and fixed-size lists of them may omit their validity buffer when no
     // value is null, but are held to the same bound so that no count from the wire makes decoding allocate
     // beyond what the body justifies. (The slack covers small batches of such columns.)
-    this.maxValues = 8 * bodyLength + 64;
+    this.maxValues = 8 * buffers.bodyLength() + 64;
     this.maxNulls = rows + maxValues;
   }
 
-  /** Checks the header of a batch of {@code rows} rows against the schema's fields and the body length. */
-  static void beforeLoad(List<Field> fields, RecordBatch header, long bodyLength, long rows) {
-    BatchCheck check = new BatchCheck(header, bodyLength, rows);
+  /**
+   * Checks the framing of a batch of {@code rows} rows: its field nodes against the schema's fields, and its buffers
+   * against the schema and the body they lie in on the wire.
+   */
+  static void framing(List<Field> fields, RecordBatch header, BufferLayout wire, long rows) {
     int nodes = countFields(fields);
     if (header.nodesLength() != nodes) {
       throw new ArrowDecodingException("Arrow record batch has " + header.nodesLength() + " field nodes but its "
           + "schema has " + nodes + " fields");
     }
-    for (Field field : fields) {
-      check.field(field, field.getName(), true);
+    BatchCheck check = new BatchCheck(header, wire, rows, true, false);
+    check.fields(fields);
+    if (check.buffer != wire.count()) {
+      throw new ArrowDecodingException("Arrow record batch has " + wire.count() + " buffers but its schema needs "
+          + check.buffer);
     }
-    if (check.buffer != header.buffersLength()) {
-      throw new ArrowDecodingException("Arrow record batch has " + header.buffersLength() + " buffers but its "
-          + "schema needs " + check.buffer);
+  }
+
+  /**
+   * Checks the buffers of a batch whose framing was checked, as they will be loaded (on the wire, or where they were
+   * decompressed to), against the value counts of their field nodes.
+   */
+  static void sizes(List<Field> fields, RecordBatch header, BufferLayout buffers, long rows, boolean decompressed) {
+    new BatchCheck(header, buffers, rows, false, decompressed).fields(fields);
+  }
+
+  /** What each buffer of a schema holds, in IPC order, for error messages: "the offsets buffer of column 'a.b'". */
+  static List<String> bufferNames(List<Field> fields) {
+    List<String> names = new ArrayList<>();
+    for (Field field : fields) {
+      bufferNames(field, field.getName(), names);
+    }
+    return names;
+  }
+
+  private static void bufferNames(Field field, String path, List<String> names) {
+    for (ArrowTypes.Buffer kind : ArrowTypes.layout(field.getType())) {
+      names.add("the " + kind.name().toLowerCase(Locale.ROOT) + " buffer of column '" + path + "'");
+    }
+    for (Field child : field.getChildren()) {
+      bufferNames(child, path + "." + child.getName(), names);
     }
   }
 
@@ -71,46 +108,78 @@ final class BatchCheck {
     return count;
   }
 
+  private void fields(List<Field> fields) {
+    for (Field field : fields) {
+      field(field, field.getName(), true);
+    }
+  }
+
   private void field(Field field, String path, boolean topLevel) {
     FieldNode fieldNode = header.nodes(node++);
     long length = fieldNode.length();
     long nullCount = fieldNode.nullCount();
-    if (length < 0 || length > Integer.MAX_VALUE || nullCount < 0 || nullCount > length) {
-      throw new ArrowDecodingException("Column '" + path + "' has an invalid field node: length " + length
-          + ", null count " + nullCount);
-    }
-    if (topLevel && length != rows) {
-      throw new ArrowDecodingException("Column '" + path + "' has " + length + " values but its record batch has "
-          + rows + " rows");
-    }
-    boolean nulls = field.getType().getTypeID() == ArrowType.ArrowTypeID.Null;
-    if (length > (nulls ? maxNulls : maxValues)) {
-      throw new ArrowDecodingException("Column '" + path + "' claims " + length + " values, more than its record "
-          + "batch (" + rows + " rows, " + bodyLength + " body bytes) can describe");
+    if (framing) {
+      if (length < 0 || length > Integer.MAX_VALUE || nullCount < 0 || nullCount > length) {
+        throw new ArrowDecodingException("Column '" + path + "' has an invalid field node: length " + length
+            + ", null count " + nullCount);
+      }
+      if (topLevel && length != rows) {
+        throw new ArrowDecodingException("Column '" + path + "' has " + length + " values but its record batch has "
+            + rows + " rows");
+      }
+    } else {
+      boolean nulls = field.getType().getTypeID() == ArrowType.ArrowTypeID.Null;
+      if (length > (nulls ? maxNulls : maxValues)) {
+        throw new ArrowDecodingException("Column '" + path + "' claims " + length + " values, more than its record "
+            + "batch (" + rows + " rows, " + buffers.bodyLength() + (decompressed ? " decompressed" : "")
+            + " body bytes) can describe");
+      }
     }
     for (ArrowTypes.Buffer kind : ArrowTypes.layout(field.getType())) {
-      if (buffer >= header.buffersLength()) {
-        throw new ArrowDecodingException("Arrow record batch has " + header.buffersLength() + " buffers, fewer "
-            + "than its schema needs");
+      if (framing) {
+        place(path);
+      } else {
+        size(kind, field, path, length, nullCount);
       }
-      org.apache.arrow.flatbuf.Buffer spec = header.buffers(buffer++);
-      long offset = spec.offset();
-      long size = spec.length();
-      if (offset < 0 || size < 0 || offset > bodyLength - size) {
-        throw new ArrowDecodingException("A buffer of column '" + path + "' (offset " + offset + ", length " + size
-            + ") lies outside the record batch body of " + bodyLength + " bytes");
-      }
-      long needed = needed(kind, field, length, nullCount, size);
-      if (size < needed) {
-        throw new ArrowDecodingException("A " + kind.name().toLowerCase(java.util.Locale.ROOT) + " buffer of column '"
-            + path + "' has " + size + " bytes, too few for " + length + " values (" + needed + " needed)");
-      }
+      buffer++;
     }
     for (Field child : field.getChildren()) {
       field(child, path + "." + child.getName(), false);
     }
   }
 
+  /** Checks that the current buffer exists and lies in the body. */
+  private void place(String path) {
+    if (buffer >= buffers.count()) {
+      throw new ArrowDecodingException("Arrow record batch has " + buffers.count() + " buffers, fewer than its "
+          + "schema needs");
+    }
+    long offset = buffers.offset(buffer);
+    long size = buffers.length(buffer);
+    if (offset < 0 || size < 0 || offset > buffers.bodyLength() - size) {
+      throw new ArrowDecodingException("A buffer of column '" + path + "' (offset " + offset + ", length " + size
+          + ") lies outside the record batch body of " + buffers.bodyLength() + " bytes");
+    }
+  }
+
+  private void size(ArrowTypes.Buffer kind, Field field, String path, long length, long nullCount) {
+    long size = buffers.length(buffer);
+    long needed = needed(kind, field, length, nullCount, size);
+    if (size < needed) {
+      throw new ArrowDecodingException("A " + kind.name().toLowerCase(Locale.ROOT) + " buffer of column '" + path
+          + "' has " + size + " bytes, too few for " + length + " values (" + needed + " needed)");
+    }
+    if (decompressed && kind != ArrowTypes.Buffer.VAR_DATA) {
+      long most = needed(kind, field, length, 0, 1) + PADDING;
+      if (size > most) {
+        throw new ArrowDecodingException("A " + kind.name().toLowerCase(Locale.ROOT) + " buffer of column '"
+            + path + "' decompresses to " + size + " bytes, more than " + length + " values can use (" + most
+            + " with padding)");
+      }
+    }
+  }
+
+  /** The bytes a buffer of this kind needs for {@code length} values; {@code size} is its actual size. */
   private static long needed(ArrowTypes.Buffer kind, Field field, long length, long nullCount, long size) {
     switch (kind) {
       case VALIDITY:

@@ -53,16 +53,19 @@ final class ChunkInput {
    * copy (at most {@code remaining()} bytes, which the caller checked) otherwise.
    */
   ByteBuffer read(int length) {
-    remaining -= length;
-    if (length == 0) {
-      return ByteBuffer.allocate(0).order(ByteOrder.LITTLE_ENDIAN);
-    }
-    ByteBuffer buffer = current();
-    if (buffer.remaining() >= length) {
+    if (length > 0 && current().remaining() >= length) {
+      remaining -= length;
+      ByteBuffer buffer = current();
       ByteBuffer view = buffer.slice().limit(length);
       buffer.position(buffer.position() + length);
       return view.order(ByteOrder.LITTLE_ENDIAN);
     }
+    return ByteBuffer.wrap(readBytes(length)).order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /** A copy of the next {@code length} bytes; the caller checked that they remain. */
+  byte[] readBytes(int length) {
+    remaining -= length;
     byte[] copy = new byte[length];
     int done = 0;
     while (done < length) {
@@ -71,7 +74,7 @@ final class ChunkInput {
       source.get(copy, done, n);
       done += n;
     }
-    return ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN);
+    return copy;
   }
 
   /** Skips {@code length} bytes; the caller checked that they remain. */

@@ -24,8 +24,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * safe from any thread: it cancels the stream, and the decoder's memory is freed only once no thread reads.
  */
 final class ResultReader implements AutoCloseable {
-  /** Arrow memory one result may use at once. */
-  private static final long MAX_ARROW_BYTES = Long.MAX_VALUE;
+  /**
+   * Arrow memory one result may use at once: half the maximum heap, so a batch that claims (or decompresses to)
+   * more fails with a typed error instead of exhausting memory.
+   */
+  private static final long MAX_ARROW_BYTES = Runtime.getRuntime().maxMemory() / 2;
 
   private final ResponseStream stream;
   private final OperationEvents events;
