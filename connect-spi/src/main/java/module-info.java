@@ -1,12 +1,13 @@
 /**
- * Pluggable retry and reattach policies for spark-connect-java: interfaces, value types and the built-in
- * defaults, discovered with {@link java.util.ServiceLoader}. No gRPC or Arrow dependency.
+ * Pluggable retry and reattach policies and credentials for spark-connect-java: interfaces, value types and the
+ * built-in defaults, discovered with {@link java.util.ServiceLoader}. No gRPC or Arrow dependency.
  */
 module io.sparkconnect.spi {
   exports io.sparkconnect.spi;
 
   uses io.sparkconnect.spi.RetryPolicyProvider;
   uses io.sparkconnect.spi.ReattachPolicyProvider;
+  uses io.sparkconnect.spi.CredentialsFactory;
 
   provides io.sparkconnect.spi.RetryPolicyProvider with
       io.sparkconnect.spi.DefaultRetryPolicy.Provider,
@@ -15,4 +16,7 @@ module io.sparkconnect.spi {
   provides io.sparkconnect.spi.ReattachPolicyProvider with
       io.sparkconnect.spi.DefaultReattachPolicy.Provider,
       io.sparkconnect.spi.NoReattachPolicy.Provider;
+  provides io.sparkconnect.spi.CredentialsFactory with
+      io.sparkconnect.spi.StaticTokenCredentials.Factory,
+      io.sparkconnect.spi.TokenFileCredentials.Factory;
 }

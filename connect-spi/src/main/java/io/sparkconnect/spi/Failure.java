@@ -11,6 +11,12 @@ import java.util.Optional;
 public final class Failure {
   /** The status code name used for a result stream that ended before the server said it was complete. */
   public static final String STREAM_ENDED = "STREAM_ENDED";
+  /**
+   * The status code name used for a connection whose TLS handshake failed for a reason retrying cannot fix: the
+   * server's certificate is untrusted, names another host or is out of date, the server refused the client
+   * certificate, the server speaks plaintext, or HTTP/2 was not agreed. The built-in policies never retry it.
+   */
+  public static final String TLS_HANDSHAKE_FAILED = "TLS_HANDSHAKE_FAILED";
 
   private final String statusCode;
   private final String errorClass;

@@ -25,7 +25,7 @@ public final class Policies {
   }
 
   public static RetryPolicy retryPolicy(String name, ClassLoader loader) {
-    return find("retry", name, ServiceLoader.load(RetryPolicyProvider.class, loader),
+    return find("retry policy", name, ServiceLoader.load(RetryPolicyProvider.class, loader),
         RetryPolicyProvider::name, RetryPolicyProvider::priority, RetryPolicyProvider::isAvailable)
         .create();
   }
@@ -40,7 +40,7 @@ public final class Policies {
   }
 
   public static ReattachPolicy reattachPolicy(String name, ClassLoader loader) {
-    return find("reattach", name, ServiceLoader.load(ReattachPolicyProvider.class, loader),
+    return find("reattach policy", name, ServiceLoader.load(ReattachPolicyProvider.class, loader),
         ReattachPolicyProvider::name, ReattachPolicyProvider::priority, ReattachPolicyProvider::isAvailable)
         .create();
   }
@@ -56,9 +56,10 @@ public final class Policies {
         ReattachPolicyProvider::name, ReattachPolicyProvider::isAvailable);
   }
 
-  private static <P> P find(String kind, String name, ServiceLoader<P> loader, Function<P, String> nameOf,
+  /** The available provider of this name with the highest priority; {@code kind} names what it provides. */
+  static <P> P find(String kind, String name, ServiceLoader<P> loader, Function<P, String> nameOf,
       java.util.function.ToIntFunction<P> priorityOf, java.util.function.Predicate<P> available) {
-    Objects.requireNonNull(name, kind + " policy name");
+    Objects.requireNonNull(name, kind + " name");
     List<P> matches = new ArrayList<>();
     for (P provider : loader) {
       if (name.equals(nameOf.apply(provider)) && available.test(provider)) {
@@ -66,7 +67,7 @@ public final class Policies {
       }
     }
     if (matches.isEmpty()) {
-      throw new IllegalArgumentException("No " + kind + " policy named '" + name + "'; available: "
+      throw new IllegalArgumentException("No " + kind + " named '" + name + "'; available: "
           + names(loader, nameOf, available) + ". Add the jar that provides it to the class or module path.");
     }
     matches.sort(Comparator.comparingInt(priorityOf).reversed()
@@ -74,7 +75,7 @@ public final class Policies {
     return matches.get(0);
   }
 
-  private static <P> List<String> names(ServiceLoader<P> loader, Function<P, String> nameOf,
+  static <P> List<String> names(ServiceLoader<P> loader, Function<P, String> nameOf,
       java.util.function.Predicate<P> available) {
     TreeSet<String> names = new TreeSet<>();
     for (P provider : loader) {

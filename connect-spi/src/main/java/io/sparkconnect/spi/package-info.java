@@ -1,2 +1,2 @@
-/** Retry and reattach policy interfaces, their built-in defaults, and ServiceLoader discovery. */
+/** Retry and reattach policies, credentials providers, their built-in defaults, and ServiceLoader discovery. */
 package io.sparkconnect.spi;
