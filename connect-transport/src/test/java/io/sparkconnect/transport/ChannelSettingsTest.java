@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparkconnect.spi.CredentialsProvider;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,9 +36,27 @@ class ChannelSettingsTest {
     assertFalse(of("sc://127.0.0.1/;token=t;use_ssl=false").tls().enabled());
     assertFalse(of("sc://localhost/;token=t;use_ssl=false").tls().enabled());
     assertFalse(of("sc://[::1]/;token=t;use_ssl=false").tls().enabled());
-    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+    InsecureCredentialsException error = assertThrows(InsecureCredentialsException.class,
         () -> of("sc://spark.example.com/;token=t;use_ssl=false"));
-    assertTrue(error.getMessage().contains("would travel in plaintext to spark.example.com"), error.getMessage());
+    assertEquals("credentials (a token) would travel in plaintext to spark.example.com; turn TLS on (use_ssl=true "
+        + "in the connection string, or leave use_ssl out), or connect through a loopback address if the server is "
+        + "local", error.getMessage());
+  }
+
+  @Test
+  void anyCredentialsProviderImpliesTlsAndIsRefusedOverPlaintextToANetworkHost() {
+    CredentialsProvider provider = () -> "Bearer x";
+    assertTrue(ChannelSettings.builder().host("spark.example.com").credentials(provider).build().tls().enabled());
+    assertFalse(ChannelSettings.builder().host("127.0.0.1").credentials(provider).tls(TlsSettings.plaintext())
+        .build().tls().enabled());
+    assertThrows(InsecureCredentialsException.class, () -> ChannelSettings.builder().host("10.0.0.5")
+        .tls(TlsSettings.plaintext()).credentials(provider).build());
+  }
+
+  @Test
+  void theTokenIsAStaticCredentialsProvider() {
+    assertEquals("Bearer abc==", of("sc://h/;token=abc==").credentials().orElseThrow().authorization());
+    assertTrue(of("sc://h").credentials().isEmpty());
   }
 
   @Test
@@ -62,8 +81,26 @@ class ChannelSettingsTest {
   }
 
   @Test
-  void toStringHidesTheToken() {
-    assertFalse(of("sc://h/;token=secret-value").toString().contains("secret-value"));
+  void toStringHidesTheTokenAndHeaderValues() {
+    String text = of("sc://h/;token=secret-value;x-api-key=secret-key").toString();
+    assertFalse(text.contains("secret"), text);
+    assertTrue(text.contains("credentials=StaticTokenCredentials"), text);
+  }
+
+  /** A user's provider written as a record would print its token in its own toString(). */
+  private record LeakyCredentials(String token) implements CredentialsProvider {
+    @Override
+    public String authorization() {
+      return "Bearer " + token;
+    }
+  }
+
+  @Test
+  void toStringNamesAProviderByItsClassOnly() {
+    String text = ChannelSettings.builder().host("h").credentials(new LeakyCredentials("record-secret")).build()
+        .toString();
+    assertFalse(text.contains("record-secret"), text);
+    assertTrue(text.contains("credentials=LeakyCredentials"), text);
   }
 
   private static void assertMessage(Runnable action, String expected) {

@@ -8,6 +8,7 @@ import io.grpc.CallOptions;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
+import io.sparkconnect.transport.internal.TlsFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,23 +90,75 @@ class ConnectChannelTest {
     }
   }
 
+  private static TlsFailure tlsFailure(ConnectChannel channel) {
+    StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> echo(channel, "x"));
+    return TlsFailure.of(error).orElseThrow(() -> new AssertionError("not recognised as a TLS failure", error));
+  }
+
   @Test
-  void tlsRejectsAServerSignedByAnUntrustedCa() throws Exception {
+  void tlsRejectsAServerSignedByAnUntrustedCaAndSaysWhoIssuedIt() throws Exception {
     try (LoopbackServer server = LoopbackServer.tls(certs, false, null);
         ConnectChannel channel = ConnectChannel.open(ChannelSettings.builder().host("localhost").port(server.port())
             .tls(TlsSettings.builder().trustCertificates(certs.otherCaCertificate).build()).build())) {
-      StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> echo(channel, "x"));
-      assertEquals(Status.Code.UNAVAILABLE, error.getStatus().getCode());
+      TlsFailure failure = tlsFailure(channel);
+      assertEquals(TlsFailure.Kind.UNTRUSTED_CERTIFICATE, failure.kind(), failure::toString);
+      assertTrue(failure.explanation().contains("issued by CN=test-ca"), failure::toString);
+      assertTrue(failure.explanation().contains("for localhost, 127.0.0.1"), failure::toString);
+      assertTrue(failure.explanation().contains("trustCertificates"), failure::toString);
+    }
+  }
+
+  /** The certificate names only spark.test: the override is what makes 127.0.0.1 acceptable. */
+  @Test
+  void authorityOverrideVerifiesAnotherName() throws Exception {
+    try (LoopbackServer server = LoopbackServer.tls(certs.otherNameCertificate, certs.otherNameKey, null, null);
+        ConnectChannel overridden = ConnectChannel.open(ChannelSettings.builder().host("127.0.0.1")
+            .port(server.port()).tls(TlsSettings.builder().trustCertificates(certs.caCertificate)
+                .authorityOverride(TestCertificates.OTHER_NAME).build()).build());
+        ConnectChannel plain = ConnectChannel.open(ChannelSettings.builder().host("127.0.0.1").port(server.port())
+            .tls(TlsSettings.builder().trustCertificates(certs.caCertificate).build()).build())) {
+      assertEquals("echo:o", echo(overridden, "o"));
+      TlsFailure failure = tlsFailure(plain);
+      assertEquals(TlsFailure.Kind.CERTIFICATE_NAME_MISMATCH, failure.kind(), failure::toString);
+      assertTrue(failure.explanation().contains("is for spark.test, not for 127.0.0.1"), failure::toString);
+      assertTrue(failure.explanation().contains("authorityOverride(\"spark.test\")"), failure::toString);
     }
   }
 
   @Test
-  void authorityOverrideVerifiesAnotherName() throws Exception {
-    try (LoopbackServer server = LoopbackServer.tls(certs, false, null);
-        ConnectChannel channel = ConnectChannel.open(ChannelSettings.builder().host("127.0.0.1").port(server.port())
-            .tls(TlsSettings.builder().trustCertificates(certs.caCertificate).authorityOverride("localhost").build())
-            .build())) {
-      assertEquals("echo:o", echo(channel, "o"));
+  void aHostNameTheCertificateDoesNotHoldIsRefused() throws Exception {
+    try (LoopbackServer server = LoopbackServer.tls(certs.otherNameCertificate, certs.otherNameKey, null, null);
+        ConnectChannel channel = ConnectChannel.open(ChannelSettings.builder().host("localhost").port(server.port())
+            .tls(TlsSettings.builder().trustCertificates(certs.caCertificate).build()).build())) {
+      TlsFailure failure = tlsFailure(channel);
+      assertEquals(TlsFailure.Kind.CERTIFICATE_NAME_MISMATCH, failure.kind(), failure::toString);
+      assertTrue(failure.explanation().contains("is for spark.test, not for localhost"), failure::toString);
+    }
+  }
+
+  @Test
+  void tlsAgainstAPlaintextServerSaysSo() throws Exception {
+    try (LoopbackServer server = LoopbackServer.plaintext(null);
+        ConnectChannel channel = ConnectChannel.open(ChannelSettings.builder().host("localhost").port(server.port())
+            .tls(TlsSettings.builder().trustCertificates(certs.caCertificate).build()).build())) {
+      TlsFailure failure = tlsFailure(channel);
+      assertEquals(TlsFailure.Kind.PLAINTEXT_SERVER, failure.kind(), failure::toString);
+      assertTrue(failure.explanation().contains("use_ssl=false"), failure::toString);
+    }
+  }
+
+  @Test
+  void aClosedPortIsNoTlsFailure() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    try (ConnectChannel channel = ConnectChannel.open(ChannelSettings.builder().host("127.0.0.1").port(port)
+        .tls(TlsSettings.builder().trustCertificates(certs.caCertificate).build()).build())) {
+      StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> echo(channel, "x"));
+      assertEquals(Status.Code.UNAVAILABLE, error.getStatus().getCode());
+      assertTrue(TlsFailure.of(error).isEmpty(), () -> "a refused connection may succeed later: " + error);
     }
   }
 
@@ -119,8 +172,9 @@ class ConnectChannelTest {
         ConnectChannel withoutCert = ConnectChannel.open(ChannelSettings.builder().host("localhost")
             .port(server.port()).tls(TlsSettings.builder().trustCertificates(certs.caCertificate).build()).build())) {
       assertEquals("echo:m", echo(withCert, "m"));
-      StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> echo(withoutCert, "m"));
-      assertEquals(Status.Code.UNAVAILABLE, error.getStatus().getCode());
+      TlsFailure failure = tlsFailure(withoutCert);
+      assertEquals(TlsFailure.Kind.CLIENT_CERTIFICATE_REFUSED, failure.kind(), failure::toString);
+      assertTrue(failure.explanation().contains("clientCertificate("), failure::toString);
     }
   }
 

@@ -20,10 +20,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A real gRPC server on 127.0.0.1 with one echo method, optional TLS/mTLS and an optional required token. */
+/**
+ * A real gRPC server on 127.0.0.1 with a unary echo and a server-streaming method, optional TLS/mTLS and an
+ * optional required token; it counts the calls that reach it.
+ */
 final class LoopbackServer implements AutoCloseable {
   static final MethodDescriptor<String, String> ECHO = MethodDescriptor.<String, String>newBuilder()
       .setType(MethodDescriptor.MethodType.UNARY)
@@ -31,13 +36,20 @@ final class LoopbackServer implements AutoCloseable {
       .setRequestMarshaller(new Utf8Marshaller())
       .setResponseMarshaller(new Utf8Marshaller())
       .build();
+  /** Answers with each character of the request as its own message. */
+  static final MethodDescriptor<String, String> CHARACTERS = ECHO.toBuilder()
+      .setType(MethodDescriptor.MethodType.SERVER_STREAMING)
+      .setFullMethodName("test.Echo/Characters")
+      .build();
 
   private final Server server;
   private final AtomicReference<Metadata> lastHeaders;
+  private final AtomicInteger calls;
 
-  private LoopbackServer(Server server, AtomicReference<Metadata> lastHeaders) {
+  private LoopbackServer(Server server, AtomicReference<Metadata> lastHeaders, AtomicInteger calls) {
     this.server = server;
     this.lastHeaders = lastHeaders;
+    this.calls = calls;
   }
 
   static LoopbackServer plaintext(String requiredToken) throws IOException {
@@ -46,9 +58,15 @@ final class LoopbackServer implements AutoCloseable {
 
   static LoopbackServer tls(TestCertificates certs, boolean requireClientCertificate, String requiredToken)
       throws IOException {
-    SslContextBuilder ssl = GrpcSslContexts.forServer(certs.serverCertificate.toFile(), certs.serverKey.toFile());
-    if (requireClientCertificate) {
-      ssl.trustManager(certs.caCertificate.toFile()).clientAuth(ClientAuth.REQUIRE);
+    return tls(certs.serverCertificate, certs.serverKey, requireClientCertificate ? certs.caCertificate : null,
+        requiredToken);
+  }
+
+  /** A TLS server with this certificate that requires client certificates signed by {@code clientCa} if given. */
+  static LoopbackServer tls(Path certificate, Path key, Path clientCa, String requiredToken) throws IOException {
+    SslContextBuilder ssl = GrpcSslContexts.forServer(certificate.toFile(), key.toFile());
+    if (clientCa != null) {
+      ssl.trustManager(clientCa.toFile()).clientAuth(ClientAuth.REQUIRE);
     }
     return start(NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).sslContext(ssl.build()),
         requiredToken);
@@ -56,9 +74,14 @@ final class LoopbackServer implements AutoCloseable {
 
   private static LoopbackServer start(NettyServerBuilder builder, String requiredToken) throws IOException {
     AtomicReference<Metadata> headers = new AtomicReference<>();
+    AtomicInteger calls = new AtomicInteger();
     ServerServiceDefinition echo = ServerServiceDefinition.builder("test.Echo")
         .addMethod(ECHO, ServerCalls.asyncUnaryCall((request, response) -> {
           response.onNext("echo:" + request);
+          response.onCompleted();
+        }))
+        .addMethod(CHARACTERS, ServerCalls.asyncServerStreamingCall((request, response) -> {
+          request.chars().forEach(c -> response.onNext(String.valueOf((char) c)));
           response.onCompleted();
         }))
         .build();
@@ -67,6 +90,7 @@ final class LoopbackServer implements AutoCloseable {
       public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata metadata,
           ServerCallHandler<Q, R> next) {
         headers.set(metadata);
+        calls.incrementAndGet();
         if (requiredToken != null) {
           String authorization = metadata.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER));
           if (!("Bearer " + requiredToken).equals(authorization)) {
@@ -78,11 +102,16 @@ final class LoopbackServer implements AutoCloseable {
       }
     };
     Server server = builder.addService(ServerInterceptors.intercept(echo, recorder)).build().start();
-    return new LoopbackServer(server, headers);
+    return new LoopbackServer(server, headers, calls);
   }
 
   int port() {
     return server.getPort();
+  }
+
+  /** How many calls reached the server, refused ones included. */
+  int calls() {
+    return calls.get();
   }
 
   String header(String name) {

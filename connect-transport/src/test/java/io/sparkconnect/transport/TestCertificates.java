@@ -37,6 +37,11 @@ final class TestCertificates {
   final Path clientCertificate;
   final Path clientKey;
   final Path otherCaCertificate;
+  /** A server certificate signed by the test CA that names only {@value #OTHER_NAME}. */
+  final Path otherNameCertificate;
+  final Path otherNameKey;
+
+  static final String OTHER_NAME = "spark.test";
 
   private TestCertificates(Path dir) throws Exception {
     KeyPair caKeys = keys();
@@ -56,6 +61,11 @@ final class TestCertificates {
     clientCertificate = write(dir.resolve("client.pem"), client);
     clientKey = write(dir.resolve("client.key"), new JcaPKCS8Generator(clientKeys.getPrivate(), null));
     otherCaCertificate = write(dir.resolve("other-ca.pem"), other);
+    KeyPair otherNameKeys = keys();
+    X509Certificate otherName = sign("CN=" + OTHER_NAME, otherNameKeys, "CN=test-ca", caKeys.getPrivate(), false,
+        new GeneralNames(new GeneralName(GeneralName.dNSName, OTHER_NAME)));
+    otherNameCertificate = write(dir.resolve("other-name.pem"), otherName);
+    otherNameKey = write(dir.resolve("other-name.key"), new JcaPKCS8Generator(otherNameKeys.getPrivate(), null));
   }
 
   static TestCertificates create(Path dir) {

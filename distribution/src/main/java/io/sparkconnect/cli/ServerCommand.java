@@ -36,6 +36,11 @@ final class ServerCommand implements Callable<Integer> {
           + "never printed; clients add ;token=... to the printed address.")
   String token;
 
+  @Option(names = "--tls",
+      description = "Put TLS in front of the server: a new test CA signs a certificate for localhost and 127.0.0.1. "
+          + "The address printed then has use_ssl=true, and the next line is the CA file clients must trust.")
+  boolean tls;
+
   @Override
   public Integer call() throws InterruptedException {
     try {
@@ -51,6 +56,9 @@ final class ServerCommand implements Callable<Integer> {
       if (token != null) {
         builder.token(token);
       }
+      if (tls) {
+        builder.tls();
+      }
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -60,12 +68,15 @@ final class ServerCommand implements Callable<Integer> {
           err.flush();
         })
         .start()) {
-      out.println(token == null ? server.connectionString()
-          : "sc://127.0.0.1:" + server.port() + "/;use_ssl=false");
+      out.println(address(server));
+      server.caCertificate().ifPresent(out::println);
       out.flush();
       if (token != null) {
         err.println("Clients must add ;token=<the --token value> to this address.");
       }
+      server.caCertificate().ifPresent(ca -> err.println("Clients must trust the CA in " + ca + ": "
+          + "TlsSettings.builder().trustCertificates(Path.of(\"" + ca + "\")) in Java, or "
+          + "GRPC_DEFAULT_SSL_ROOTS_FILE_PATH=" + ca + " for PySpark and other gRPC clients built on gRPC core."));
       err.println("Spark Connect " + server.sparkVersion() + " is ready; logs in " + server.logFile()
           + ". Press Ctrl-C to stop.");
       err.flush();
@@ -73,5 +84,13 @@ final class ServerCommand implements Callable<Integer> {
       err.println("The server stopped with exit code " + exit);
       return exit == 0 ? 0 : ErrorHandler.SERVER_FAILED;
     }
+  }
+
+  /** The server's address without its token, which is never printed. */
+  private String address(SparkConnectServer server) {
+    if (token == null) {
+      return server.connectionString();
+    }
+    return "sc://127.0.0.1:" + server.port() + "/;use_ssl=" + tls;
   }
 }

@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy on 127.0.0.1 that forwards to a local server and injects the faults of real networks: it cuts each
- * connection after a number of bytes or milliseconds, stalls traffic, and refuses connections. It only forwards
- * to loopback targets, and stops by itself after a lifetime and a byte budget. Thread-safe.
+ * connection after a number of bytes or milliseconds, stalls traffic, silences open connections without closing
+ * them, and refuses connections. It only forwards to loopback targets, and stops by itself after a lifetime and a
+ * byte budget. Thread-safe.
  *
  * <pre>{@code
  * try (FaultInjectingProxy proxy = FaultInjectingProxy.builder(server.port()).cutAfterBytes(4 << 20).start()) {
@@ -38,6 +39,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
   private final AtomicInteger connections = new AtomicInteger();
   private final AtomicInteger cuts = new AtomicInteger();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final Set<AtomicBoolean> silencers = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger silenced = new AtomicInteger();
   private final Thread acceptor;
   private final Thread lifetimeGuard;
 
@@ -94,9 +97,32 @@ public final class FaultInjectingProxy implements AutoCloseable {
     refusing.set(refuse);
   }
 
-  /** Holds all traffic in both directions for this long, as a hung network does. */
+  /** Holds the traffic of open and new connections alike, both ways, for this long, as a hung network does. */
   public void stall(Duration duration) {
     stallUntilNanos.set(System.nanoTime() + duration.toNanos());
+  }
+
+  /**
+   * From now on drops every byte of the connections open now, in both directions, and keeps them open, as a
+   * dropped NAT entry or a dead middlebox does: neither side hears anything, nor that the connection is gone. New
+   * connections are forwarded as usual. A silenced connection closes when one of its ends closes it.
+   *
+   * @return how many connections were silenced
+   */
+  public int silenceOpenConnections() {
+    int count = 0;
+    for (AtomicBoolean silencer : silencers) {
+      if (silencer.compareAndSet(false, true)) {
+        count++;
+      }
+    }
+    silenced.addAndGet(count);
+    return count;
+  }
+
+  /** How many connections {@link #silenceOpenConnections()} silenced. */
+  public int silencedConnections() {
+    return silenced.get();
   }
 
   /** Cuts every open connection now. */
@@ -126,21 +152,27 @@ public final class FaultInjectingProxy implements AutoCloseable {
         open.add(server);
         long openedAt = System.nanoTime();
         AtomicLong connectionBytes = new AtomicLong();
-        pump(client, server, null, openedAt, "up");
-        pump(server, client, connectionBytes, openedAt, "down");
+        AtomicBoolean silencer = new AtomicBoolean();
+        silencers.add(silencer);
+        pump(client, server, null, openedAt, silencer, "up");
+        pump(server, client, connectionBytes, openedAt, silencer, "down");
       } catch (IOException e) {
         closeQuietly(client);
       }
     }
   }
 
-  /** Copies one direction; counts and cuts the server-to-client direction. */
-  private void pump(Socket from, Socket to, AtomicLong counted, long openedAt, String direction) {
+  /** Copies one direction, or drops it once silenced; counts and cuts the server-to-client direction. */
+  private void pump(Socket from, Socket to, AtomicLong counted, long openedAt, AtomicBoolean silencer,
+      String direction) {
     Thread thread = new Thread(() -> {
       byte[] buffer = new byte[16 * 1024];
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
           waitWhileStalled();
+          if (silencer.get()) {
+            continue;
+          }
           if (counted != null) {
             long sent = counted.get();
             long allowed = cutAfterBytes > 0 ? cutAfterBytes - sent : Long.MAX_VALUE;
@@ -173,6 +205,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
         closeQuietly(to);
         open.remove(from);
         open.remove(to);
+        silencers.remove(silencer);
       }
     }, "fault-proxy-" + direction + "-" + port());
     thread.setDaemon(true);

@@ -1,12 +1,14 @@
 package io.sparkconnect.testkit;
 
 import io.sparkconnect.testkit.internal.ServerProcess;
+import io.sparkconnect.transport.TlsSettings;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -19,7 +21,14 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * <p>For tests, {@link #shared(String)} returns one server per version for the whole JVM.
+ * <p>For tests, {@link #shared(String)} returns one server per version for the whole JVM. With {@link
+ * Builder#tls()} clients reach the server through a {@link TlsProxy} with certificates of a fresh test CA:
+ *
+ * <pre>{@code
+ * try (SparkConnectServer server = SparkConnectServer.builder().tls().start()) {
+ *   SparkSession.builder().remote(server.connectionString()).tls(server.clientTls()).build();
+ * }
+ * }</pre>
  */
 public final class SparkConnectServer implements AutoCloseable {
   /** Default maximum heap of the server JVM: {@value}. */
@@ -30,9 +39,11 @@ public final class SparkConnectServer implements AutoCloseable {
   public static final String WORK_DIR_PROPERTY = "sparkconnect.testkit.workdir";
 
   private final ServerProcess process;
+  private final TlsFrontend tls;
 
-  private SparkConnectServer(ServerProcess process) {
+  private SparkConnectServer(ServerProcess process, TlsFrontend tls) {
     this.process = process;
+    this.tls = tls;
   }
 
   public static Builder builder() {
@@ -52,17 +63,46 @@ public final class SparkConnectServer implements AutoCloseable {
     return process.sparkVersion();
   }
 
+  /** The port clients connect to on 127.0.0.1: the TLS port when the server was started with TLS. */
   public int port() {
+    return tls != null ? tls.port() : process.port();
+  }
+
+  /** The Spark Connect server's own plaintext port on 127.0.0.1; the same as {@link #port()} without TLS. */
+  public int plaintextPort() {
     return process.port();
   }
 
   /**
    * The address to give clients: {@code sc://127.0.0.1:<port>}, with {@code ;use_ssl=false;token=...} when the
-   * server was started with {@code spark.connect.authenticate.token} (plaintext is allowed only on loopback).
+   * server was started with {@code spark.connect.authenticate.token} (plaintext is allowed only on loopback). With
+   * TLS it is {@code sc://127.0.0.1:<port>/;use_ssl=true}, and clients also need {@link #clientTls()}.
    */
   public String connectionString() {
-    return "sc://127.0.0.1:" + port() + process.token()
-        .map(token -> "/;use_ssl=false;token=" + token.replace("%", "%25").replace(";", "%3B")).orElse("");
+    String token = process.token().map(value -> ";token=" + value.replace("%", "%25").replace(";", "%3B"))
+        .orElse("");
+    if (tls != null) {
+      return "sc://127.0.0.1:" + port() + "/;use_ssl=true" + token;
+    }
+    return "sc://127.0.0.1:" + port() + (token.isEmpty() ? "" : "/;use_ssl=false" + token);
+  }
+
+  /** The PEM file of the CA that signed the server's certificate, when the server was started with TLS. */
+  public Optional<Path> caCertificate() {
+    return Optional.ofNullable(tls).map(TlsFrontend::caCertificate);
+  }
+
+  /** The client certificate the server accepts, when it was started with mutual TLS. */
+  public Optional<IssuedCertificate> clientCertificate() {
+    return Optional.ofNullable(tls).flatMap(TlsFrontend::clientCertificate);
+  }
+
+  /**
+   * The TLS settings clients need: trust in the server's CA, with the client certificate under mutual TLS; {@link
+   * TlsSettings#plaintext()} for a plaintext server.
+   */
+  public TlsSettings clientTls() {
+    return tls != null ? tls.clientTls() : TlsSettings.plaintext();
   }
 
   /** The server's combined standard output and log. */
@@ -86,6 +126,9 @@ public final class SparkConnectServer implements AutoCloseable {
   /** Stops the server and waits for its JVM to exit. */
   @Override
   public void close() {
+    if (tls != null) {
+      tls.close();
+    }
     process.stop();
   }
 
@@ -104,6 +147,7 @@ public final class SparkConnectServer implements AutoCloseable {
     private final Map<String, String> conf = new LinkedHashMap<>();
     private Consumer<String> progress = line -> { };
     private int port;
+    private ServerTls tls;
 
     private Builder() {}
 
@@ -159,12 +203,30 @@ public final class SparkConnectServer implements AutoCloseable {
       return this;
     }
 
-    /** A fixed port on 127.0.0.1, for example to restart a server where clients expect it; free by default. */
+    /**
+     * A fixed port on 127.0.0.1, for example to restart a server where clients expect it; free by default. With
+     * TLS it is the TLS port, and the server itself listens on a free one.
+     */
     public Builder port(int port) {
       if (port < 1 || port > 65535) {
         throw new IllegalArgumentException("port must be between 1 and 65535, got " + port);
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * Puts TLS in front of the server: a fresh test CA (see {@link #caCertificate()}) signs a certificate for
+     * {@code localhost} and {@code 127.0.0.1}, and a {@link TlsProxy} with ALPN {@code h2} forwards to the
+     * server's plaintext port.
+     */
+    public Builder tls() {
+      return tls(ServerTls.defaults());
+    }
+
+    /** Puts TLS in front of the server with these certificate names and client-certificate rule. */
+    public Builder tls(ServerTls tls) {
+      this.tls = Objects.requireNonNull(tls, "tls");
       return this;
     }
 
@@ -181,7 +243,17 @@ public final class SparkConnectServer implements AutoCloseable {
      */
     public SparkConnectServer start() {
       Path work = workDirectory != null ? workDirectory : defaultWorkDirectory();
-      return new SparkConnectServer(ServerProcess.start(sparkVersion, port, work, heap, startTimeout, conf, progress));
+      ServerProcess process = ServerProcess.start(sparkVersion, tls == null ? port : 0, work, heap, startTimeout,
+          conf, progress);
+      if (tls == null) {
+        return new SparkConnectServer(process, null);
+      }
+      try {
+        return new SparkConnectServer(process, TlsFrontend.start(tls, process.port(), port, work));
+      } catch (RuntimeException e) {
+        process.stop();
+        throw e;
+      }
     }
 
     private static Path defaultWorkDirectory() {
