@@ -3,7 +3,7 @@ package io.sparkconnect.sql.internal;
 import io.sparkconnect.proto.ExecutePlanRequest;
 import io.sparkconnect.sql.OperationContext;
 
-/** The three calls a result stream makes to the server: start an execution, resume it, release it. */
+/** What a result stream asks of the server: start an execution, resume it, release it, and a new connection. */
 interface ExecutionCalls {
   /** Sends an execution; the request is already stamped. */
   ResponseSegment execute(OperationContext operation, ExecutePlanRequest request);
@@ -18,4 +18,7 @@ interface ExecutionCalls {
    * @param wait whether to wait for the server to confirm, so the operation is gone when this returns
    */
   void release(OperationContext operation, String untilResponseId, boolean wait);
+
+  /** Sends later calls over a new connection: the current one went silent. Never throws. */
+  void reconnect();
 }

@@ -10,15 +10,17 @@ import io.sparkconnect.spi.ReattachPolicy;
 import io.sparkconnect.sql.OperationContext;
 import io.sparkconnect.sql.PolicySettings;
 import io.sparkconnect.sql.SparkConnectException;
-import java.time.Duration;
+import java.net.SocketTimeoutException;
 import java.util.NoSuchElementException;
 
 /**
  * The responses of one execution. A reattachable execution survives broken streams: it resumes with {@code
  * ReattachExecute} after the last response received, re-executes an operation the server never started,
  * releases consumed responses as it goes, and releases the whole operation when done, closed or failed, so no
- * response is lost or repeated. It reaches the server only through {@link ExecutionCalls}. Not thread-safe,
- * except {@link #close()}: a thread blocked reading then gets a {@link SparkConnectException}.
+ * response is lost or repeated. A {@link StreamWatchdog} ends a wait that passes the stream idle limit (the
+ * connection went silent: resumed on a new one) or the operation deadline. It reaches the server only through
+ * {@link ExecutionCalls}. Not thread-safe, except {@link #close()}: a thread blocked reading then gets a {@link
+ * SparkConnectException}.
  */
 final class ResponseStream implements AutoCloseable {
   /** How often an operation the server does not know is executed again before giving up. */
@@ -32,6 +34,8 @@ final class ResponseStream implements AutoCloseable {
   private final ExecutePlanRequest request;
   private final boolean reattachable;
   private final long startNanos;
+  private final WaitLimits limits;
+  private final StreamWatchdog watchdog;
   private volatile ResponseSegment current;
   private volatile boolean done;
   private volatile boolean closed;
@@ -56,6 +60,9 @@ final class ResponseStream implements AutoCloseable {
     this.request = request;
     this.reattachable = reattach.reattachable();
     this.startNanos = policies.ticker().nanoTime();
+    this.limits = WaitLimits.of(reattachable ? policies.streamIdleTimeout() : null, startNanos,
+        policies.operationDeadline().orElse(null));
+    this.watchdog = new StreamWatchdog(limits, policies.ticker(), StreamWatchdog.Timer.shared());
   }
 
   OperationContext operation() {
@@ -70,7 +77,7 @@ final class ResponseStream implements AutoCloseable {
         open();
       }
       try {
-        if (current.hasNext()) {
+        if (awaitNext(current)) {
           return true;
         }
         endSegment();
@@ -118,8 +125,18 @@ final class ResponseStream implements AutoCloseable {
     return response;
   }
 
+  private boolean awaitNext(ResponseSegment segment) {
+    watchdog.begin(segment::cancel);
+    try {
+      return segment.hasNext();
+    } finally {
+      watchdog.end();
+    }
+  }
+
   private void open() {
     receivedSinceOpen = 0;
+    watchdog.takeTripped();
     OperationContext attempt = operation.withAttempt(attempts++);
     ResponseSegment segment = executeNext ? calls.execute(attempt, request)
         : calls.reattach(attempt, lastResponseId);
@@ -138,10 +155,19 @@ final class ResponseStream implements AutoCloseable {
       throw new SparkConnectException("Interrupted while reading the result of operation " + operationId()
           + "; the operation was released on the server", error);
     }
+    WaitLimits.Exceeded exceeded = watchdog.takeTripped();
+    if (exceeded != WaitLimits.Exceeded.NONE) {
+      calls.reconnect();
+      if (exceeded == WaitLimits.Exceeded.DEADLINE) {
+        throw deadlineExceeded();
+      }
+      error = silentConnection(error);
+    }
     Failure failure = Failures.of(error);
     if (reattachable && failure.mentions(ErrorConditions.OPERATION_NOT_FOUND)) {
       if (receivedAny) {
         done = true;
+        watchdog.stop();
         throw new SparkConnectException("The server lost operation " + operationId() + " after sending part of "
             + "its result (it restarted or dropped the operation); the result is incomplete, run the query again",
             error);
@@ -188,8 +214,18 @@ final class ResponseStream implements AutoCloseable {
     }
   }
 
+  /** A wait cut short by the idle limit, as the connection loss it is. */
+  private StatusRuntimeException silentConnection(StatusRuntimeException cancelled) {
+    String what = "no response for " + policies.streamIdleTimeout()
+        + " (streamIdleTimeout): the connection went silent without closing";
+    SocketTimeoutException timeout = new SocketTimeoutException(what);
+    timeout.initCause(cancelled);
+    return Status.UNKNOWN.withDescription(what).withCause(timeout).asRuntimeException();
+  }
+
   private void fail(StatusRuntimeException error, String reason) {
     done = true;
+    watchdog.stop();
     if (reattachable) {
       calls.release(operation, null, false);
     }
@@ -205,16 +241,20 @@ final class ResponseStream implements AutoCloseable {
   }
 
   private void checkOperationDeadline() {
-    Duration deadline = policies.operationDeadline().orElse(null);
-    if (deadline != null && retries.since(startNanos).compareTo(deadline) > 0) {
-      close();
-      throw new SparkConnectException("Operation " + operationId() + " ran longer than its deadline of "
-          + deadline + " and was interrupted on the server");
+    if (limits.deadlinePassed(policies.ticker().nanoTime())) {
+      throw deadlineExceeded();
     }
+  }
+
+  private SparkConnectException deadlineExceeded() {
+    close();
+    return new SparkConnectException("Operation " + operationId() + " ran longer than its deadline of "
+        + policies.operationDeadline().orElseThrow() + " and was interrupted on the server");
   }
 
   private void finish() {
     done = true;
+    watchdog.stop();
     if (reattachable) {
       calls.release(operation, null, false);
     }
@@ -241,6 +281,7 @@ final class ResponseStream implements AutoCloseable {
     boolean wasDone = done;
     closed = true;
     done = true;
+    watchdog.stop();
     ResponseSegment segment = current;
     if (segment != null) {
       segment.cancel();

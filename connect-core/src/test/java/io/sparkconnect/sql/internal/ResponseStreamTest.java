@@ -19,7 +19,10 @@ import io.sparkconnect.spi.DefaultRetryPolicy;
 import io.sparkconnect.spi.ReattachPolicy;
 import io.sparkconnect.spi.Ticker;
 import io.sparkconnect.sql.ConnectionException;
+import io.sparkconnect.spi.Failure;
+import io.sparkconnect.spi.RetryListener;
 import io.sparkconnect.sql.OperationContext;
+import io.sparkconnect.sql.PolicySettings;
 import io.sparkconnect.sql.SparkConnectSettings;
 import io.sparkconnect.sql.SparkConnectException;
 import io.sparkconnect.transport.ChannelSettings;
@@ -33,6 +36,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +80,10 @@ class ResponseStreamTest {
   }
 
   private SessionRpc client(ReattachPolicy reattach) throws Exception {
+    return client(reattach, p -> { });
+  }
+
+  private SessionRpc client(ReattachPolicy reattach, Consumer<PolicySettings.Builder> policies) throws Exception {
     server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
         .addService(new SparkConnectServiceGrpc.SparkConnectServiceImplBase() {
           @Override
@@ -105,6 +113,7 @@ class ResponseStreamTest {
         .channel(c -> c.host("127.0.0.1").port(server.getPort()))
         .policies(p -> p.retryPolicy(DefaultRetryPolicy.builder().maxRetries(3).random(() -> 0.0).build())
             .reattachPolicy(reattach).clock(sleeps::add, Ticker.system()).rpcDeadline(Duration.ofSeconds(30)))
+        .policies(policies)
         .build();
     return new SessionRpc(channel, settings, ClientIdentity.create(UUID.randomUUID(), "test", null, null));
   }
@@ -242,5 +251,61 @@ class ResponseStreamTest {
     stream.close();
     assertTrue(calls.contains("release all"), calls.toString());
     assertEquals(false, stream.hasNext());
+  }
+
+  @Test
+  void aStreamThatGoesSilentIsResumedAfterTheIdleLimit() throws Exception {
+    List<Failure> causes = new CopyOnWriteArrayList<>();
+    RetryListener listener = new RetryListener() {
+      @Override
+      public void onReattach(String operationId, String lastResponseId, int reattach, Failure cause) {
+        causes.add(cause);
+      }
+    };
+    SessionRpc client = client(ReattachPolicy.defaults(),
+        p -> p.streamIdleTimeout(Duration.ofMillis(300)).retryListener(listener));
+    scripts.add((last, out) -> out.onNext(response("r1")));
+    scripts.add(send(complete("r2")));
+    long start = System.nanoTime();
+    assertEquals(List.of("r1", "r2"), drain(stream(client)));
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertTrue(millis >= 300 && millis < 5_000, "resumed after " + millis + " ms");
+    assertEquals(List.of("execute", "reattach after r1"),
+        calls.stream().filter(c -> !c.startsWith("release")).collect(java.util.stream.Collectors.toList()));
+    assertEquals(1, causes.size());
+    assertEquals("UNAVAILABLE", causes.get(0).statusCode());
+    assertTrue(causes.get(0).message().contains("streamIdleTimeout"), causes.get(0).message());
+    assertEquals(List.of(), sleeps, "the stream had made progress: resumed at once");
+  }
+
+  @Test
+  void theOperationDeadlineEndsAWaitOnASilentServer() throws Exception {
+    SessionRpc client = client(ReattachPolicy.defaults(), p -> p.operationDeadline(Duration.ofMillis(400)));
+    scripts.add((last, out) -> { });
+    ResponseStream stream = stream(client);
+    long start = System.nanoTime();
+    SparkConnectException error = assertThrows(SparkConnectException.class, stream::hasNext);
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertTrue(error.getMessage().contains("ran longer than its deadline of PT0.4S"), error.getMessage());
+    assertTrue(millis >= 400 && millis < 5_000, "failed after " + millis + " ms");
+    awaitCall("release all");
+    assertEquals(List.of("execute", "release all"), calls, "interrupted on the server, never resumed");
+    assertEquals(List.of(), sleeps, "a deadline is not retried");
+  }
+
+  @Test
+  void withoutReattachingASlowFirstResponseIsNotTakenForSilence() throws Exception {
+    SessionRpc client = client(ReattachPolicy.none(), p -> p.streamIdleTimeout(Duration.ofMillis(100)));
+    scripts.add((last, out) -> {
+      try {
+        Thread.sleep(600);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      out.onNext(response("r1"));
+      out.onCompleted();
+    });
+    assertEquals(List.of("r1"), drain(stream(client)));
+    assertEquals(List.of("execute"), calls);
   }
 }
