@@ -52,7 +52,7 @@ final class LoadCommand implements Callable<Integer> {
       description = "Share of failed operations tolerated, 0 to 1 (default: ${DEFAULT-VALUE}).")
   double maxErrorRate;
 
-  @Option(names = "--rows", paramLabel = "N", defaultValue = "5000000",
+  @Option(names = "--rows", paramLabel = "N", defaultValue = "20000000",
       description = "Rows the memory-stress scenario streams (default: ${DEFAULT-VALUE}).")
   long rows;
 

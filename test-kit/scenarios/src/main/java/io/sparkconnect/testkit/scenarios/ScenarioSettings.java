@@ -26,7 +26,7 @@ public final class ScenarioSettings {
   /** Trips at scale 1. */
   public static final long TRIPS_PER_SCALE = 1_000_000;
   /** Default rows streamed by the memory-stress load scenario. */
-  public static final long DEFAULT_LARGE_RESULT_ROWS = 5_000_000;
+  public static final long DEFAULT_LARGE_RESULT_ROWS = 20_000_000;
 
   private final Duration duration;
   private final Duration warmup;

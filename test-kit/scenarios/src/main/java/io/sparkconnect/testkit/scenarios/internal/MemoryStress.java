@@ -1,71 +1,109 @@
 package io.sparkconnect.testkit.scenarios.internal;
 
-import io.sparkconnect.sql.CloseableIterator;
-import io.sparkconnect.sql.Row;
-import io.sparkconnect.sql.SparkSession;
 import io.sparkconnect.testkit.scenarios.Check;
 import io.sparkconnect.testkit.scenarios.ScenarioContext;
-import java.lang.management.ManagementFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The memory-stress load scenario: streams millions of (long, double, string) rows through one iterator, checks
- * sums over every value, and checks the heap retained after a full collection grew by less than
- * {@value #MAX_RETAINED_GROWTH_MIB} MiB, so the client held batches, not the result.
+ * The memory-stress load scenario: a client in a child JVM with a {@value #CLIENT_HEAP_MIB} MiB heap streams the
+ * configured rows (20 million by default, some 600 MiB of long, double and string values) through one iterator and
+ * checks sums over every value. It passes only if the client never held more than {@value #MAX_LIVE_HEAP_MIB} MiB
+ * live while streaming (measured after a full collection every million rows) and retained less than
+ * {@value #MAX_RETAINED_MIB} MiB at the end: a client that kept its batches would run out of heap.
  */
 final class MemoryStress {
-  static final long MAX_RETAINED_GROWTH_MIB = 64;
-  private static final long ROWS_PER_OPERATION = 100_000;
-  private static final long ROWS_PER_PARTITION = 500_000;
+  static final int CLIENT_HEAP_MIB = 96;
+  static final long MAX_LIVE_HEAP_MIB = 48;
+  static final long MAX_RETAINED_MIB = 32;
+  private static final long MIB = 1 << 20;
 
   private MemoryStress() {}
 
-  static void run(ScenarioContext context) {
+  static void run(ScenarioContext context) throws InterruptedException {
     long rows = context.settings().largeResultRows();
-    int partitions = (int) Math.max(1, Math.min(200, rows / ROWS_PER_PARTITION));
-    SparkSession spark = context.session();
-    long retainedBefore = retainedHeapBytes();
+    context.progress(String.format("streaming %,d rows in a client JVM with -Xmx%dm", rows, CLIENT_HEAP_MIB));
     long start = System.nanoTime();
-    long chunkStart = start;
-    long count = 0;
-    long idSum = 0;
-    double halfSum = 0;
-    long textLength = 0;
-    long peakHeap = 0;
-    try (CloseableIterator<Row> it = spark.range(0, rows, 1, partitions)
-        .selectExpr("id", "CAST(id AS DOUBLE) * 0.5 AS x", "concat('row-', id) AS s").toLocalIterator()) {
-      while (it.hasNext()) {
-        Row row = it.next();
-        idSum += row.getLong(0);
-        halfSum += row.getDouble(1);
-        textLength += row.getString(2).length();
-        count++;
-        if (count % ROWS_PER_OPERATION == 0) {
-          long now = System.nanoTime();
-          context.timings().record(chunkStart, now, true);
-          chunkStart = now;
-          peakHeap = Math.max(peakHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-          if (count % (ROWS_PER_OPERATION * 10) == 0) {
-            context.progress(String.format("%,d of %,d rows", count, rows));
-          }
+    Map<String, String> result = stream(context.connectionString(), rows, false);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    context.timings().record(start, System.nanoTime(), true);
+    long expectedIds = rows * (rows - 1) / 2;
+    Check.equal("rows streamed", rows, Long.parseLong(result.get("rows")));
+    Check.equal("sum of ids", expectedIds, Long.parseLong(result.get("idSum")));
+    Check.equal("sum of id * 0.5", expectedIds / 2.0, Double.parseDouble(result.get("halfSum")));
+    long textLength = Long.parseLong(result.get("textLength"));
+    Check.equal("total length of the strings", expectedTextLength(rows), textLength);
+    long livePeak = Long.parseLong(result.get("livePeakBytes"));
+    long retained = Long.parseLong(result.get("retainedBytes"));
+    long streamedBytes = 16 * rows + textLength;
+    context.metric("rows", rows);
+    context.metric("clientHeapMiB", CLIENT_HEAP_MIB);
+    context.metric("streamedMiB", LoadDriver.round(streamedBytes / (double) MIB));
+    context.metric("rowsPerSecond", Math.round(rows / Math.max(seconds, 1e-9)));
+    context.metric("liveHeapPeakMiB", LoadDriver.round(livePeak / (double) MIB));
+    context.metric("retainedMiB", LoadDriver.round(retained / (double) MIB));
+    Check.that(livePeak < MAX_LIVE_HEAP_MIB * MIB, () -> String.format("the client held %.1f MiB live while "
+        + "streaming %.1f MiB; the iterator should hold one batch at a time", livePeak / (double) MIB,
+        streamedBytes / (double) MIB));
+    Check.that(retained < MAX_RETAINED_MIB * MIB, () -> String.format("the client retained %.1f MiB after "
+        + "streaming", retained / (double) MIB));
+  }
+
+  /**
+   * Runs {@link StreamingProbe} in a child JVM with a {@value #CLIENT_HEAP_MIB} MiB heap and returns what it
+   * printed; the connection string travels in its environment, never on its command line.
+   *
+   * @param keep whether the child keeps every row, as a client that held its batches would
+   * @throws IllegalStateException when the child fails, with its output
+   */
+  static Map<String, String> stream(String remote, long rows, boolean keep) throws InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(List.of(
+        Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + CLIENT_HEAP_MIB + "m",
+        "-cp", System.getProperty("java.class.path"), StreamingProbe.class.getName(), Long.toString(rows),
+        keep ? "keep" : "stream"))
+        .redirectErrorStream(true);
+    builder.environment().put("SPARK_REMOTE", remote);
+    try {
+      Process process = builder.start();
+      String output;
+      try (InputStream out = process.getInputStream()) {
+        output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      if (!process.waitFor(10, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("the streaming client did not finish within 10 minutes");
+      }
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException("the streaming client with -Xmx" + CLIENT_HEAP_MIB + "m failed (exit "
+            + process.exitValue() + "): " + lastLines(output));
+      }
+      Map<String, String> values = new HashMap<>();
+      String[] lines = output.strip().split("\n");
+      for (String pair : lines[lines.length - 1].split(" ")) {
+        int equals = pair.indexOf('=');
+        if (equals > 0) {
+          values.put(pair.substring(0, equals), pair.substring(equals + 1));
         }
       }
+      if (!values.containsKey("rows")) {
+        throw new IllegalStateException("the streaming client printed no result: " + lastLines(output));
+      }
+      return values;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start the streaming client JVM", e);
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    long retainedGrowth = retainedHeapBytes() - retainedBefore;
-    long expectedIds = rows * (rows - 1) / 2;
-    Check.equal("rows streamed", rows, count);
-    Check.equal("sum of ids", expectedIds, idSum);
-    Check.equal("sum of id * 0.5", expectedIds / 2.0, halfSum);
-    Check.equal("total length of the strings", expectedTextLength(rows), textLength);
-    long streamedBytes = 16 * rows + textLength;
-    context.metric("rows", count);
-    context.metric("streamedMiB", LoadDriver.round(streamedBytes / 1048576.0));
-    context.metric("rowsPerSecond", Math.round(count / Math.max(seconds, 1e-9)));
-    context.metric("streamHeapPeakMiB", LoadDriver.round(peakHeap / 1048576.0));
-    context.metric("retainedGrowthMiB", LoadDriver.round(retainedGrowth / 1048576.0));
-    Check.that(retainedGrowth < MAX_RETAINED_GROWTH_MIB * 1048576, () -> String.format(
-        "the heap retained %.1f MiB more after streaming %.1f MiB; the iterator should hold one batch at a time",
-        retainedGrowth / 1048576.0, streamedBytes / 1048576.0));
+  }
+
+  private static String lastLines(String output) {
+    String[] lines = output.strip().split("\n");
+    return String.join("\n", List.of(lines).subList(Math.max(0, lines.length - 8), lines.length));
   }
 
   /** Length of "row-" followed by each id from 0 to rows - 1, counted by decimal width. */
@@ -76,11 +114,5 @@ final class MemoryStress {
       total += width * (Math.min(rows, high) - low);
     }
     return total;
-  }
-
-  /** Heap in use after a full collection: what the client retains. Used only by this scenario, on purpose. */
-  private static long retainedHeapBytes() {
-    System.gc();
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 }
