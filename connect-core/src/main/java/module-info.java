@@ -9,6 +9,7 @@ module io.sparkconnect.core {
   requires io.sparkconnect.proto;
   requires io.grpc.stub;
   requires com.google.protobuf;
+  requires aircompressor;
   requires com.fasterxml.jackson.databind;
   requires java.sql;
 

@@ -8,6 +8,8 @@ module io.sparkconnect.proto {
   requires transitive io.grpc.stub;
   requires io.grpc.protobuf;
   requires com.google.common;
+  // Guava is an automatic module: its explicit failureaccess module is resolved only when a named module asks.
+  requires com.google.common.util.concurrent.internal;
 
   exports io.sparkconnect.proto;
 }

@@ -17,6 +17,8 @@ import java.util.Optional;
 public final class PolicySettings {
   /** Default deadline of one call or one result-stream segment: 10 minutes. */
   public static final Duration DEFAULT_RPC_DEADLINE = Duration.ofMinutes(10);
+  /** Default longest wait for the next response of a reattachable result stream: 3 minutes. */
+  public static final Duration DEFAULT_STREAM_IDLE_TIMEOUT = Duration.ofMinutes(3);
 
   private final RetryPolicy retryPolicy;
   private final ReattachPolicy reattachPolicy;
@@ -25,6 +27,7 @@ public final class PolicySettings {
   private final Ticker ticker;
   private final Duration rpcDeadline;
   private final Duration operationDeadline;
+  private final Duration streamIdleTimeout;
 
   private PolicySettings(Builder builder) {
     this.retryPolicy = builder.retryPolicy;
@@ -34,6 +37,7 @@ public final class PolicySettings {
     this.ticker = builder.ticker;
     this.rpcDeadline = builder.rpcDeadline;
     this.operationDeadline = builder.operationDeadline;
+    this.streamIdleTimeout = builder.streamIdleTimeout;
   }
 
   public static Builder builder() {
@@ -49,6 +53,7 @@ public final class PolicySettings {
     builder.ticker = ticker;
     builder.rpcDeadline = rpcDeadline;
     builder.operationDeadline = operationDeadline;
+    builder.streamIdleTimeout = streamIdleTimeout;
     return builder;
   }
 
@@ -82,10 +87,16 @@ public final class PolicySettings {
     return Optional.ofNullable(operationDeadline);
   }
 
+  /** The longest a reattachable result stream waits for its next response before it is resumed. */
+  public Duration streamIdleTimeout() {
+    return streamIdleTimeout;
+  }
+
   @Override
   public String toString() {
     return "PolicySettings{retry=" + retryPolicy.name() + ", reattach=" + reattachPolicy.name() + ", rpcDeadline="
-        + rpcDeadline + (operationDeadline == null ? "" : ", operationDeadline=" + operationDeadline) + "}";
+        + rpcDeadline + ", streamIdleTimeout=" + streamIdleTimeout
+        + (operationDeadline == null ? "" : ", operationDeadline=" + operationDeadline) + "}";
   }
 
   /** Builds {@link PolicySettings}; setters validate at once. Not thread-safe. */
@@ -97,6 +108,7 @@ public final class PolicySettings {
     private Ticker ticker = Ticker.system();
     private Duration rpcDeadline = DEFAULT_RPC_DEADLINE;
     private Duration operationDeadline;
+    private Duration streamIdleTimeout = DEFAULT_STREAM_IDLE_TIMEOUT;
 
     private Builder() {}
 
@@ -147,9 +159,27 @@ public final class PolicySettings {
       return this;
     }
 
-    /** The longest an operation may run, retries and reattaches included; no limit by default. */
+    /**
+     * The longest an operation may run, retries and reattaches included; no limit by default. It holds while the
+     * client waits on a silent server too: the wait ends at the deadline and the operation is interrupted.
+     */
     public Builder operationDeadline(Duration deadline) {
       this.operationDeadline = positive(deadline, "operationDeadline");
+      return this;
+    }
+
+    /**
+     * The longest a reattachable result stream waits for its next response (default 3 minutes). A connection that
+     * goes silent without closing, as behind a dropped NAT entry or a dead proxy, is then abandoned for a new
+     * one and the stream resumed after its last response, instead of hanging until {@link #rpcDeadline}. Spark
+     * servers end every reattachable stream after {@code
+     * spark.connect.execute.reattachable.senderMaxStreamDuration} (default 2 minutes), even while a query sends
+     * nothing, so a healthy stream is never silent longer than that: keep this somewhat above the server's value
+     * and well under the RPC deadline. gRPC keepalive cannot do this job: Spark servers refuse pings more often
+     * than every 5 minutes.
+     */
+    public Builder streamIdleTimeout(Duration timeout) {
+      this.streamIdleTimeout = positive(timeout, "streamIdleTimeout");
       return this;
     }
 

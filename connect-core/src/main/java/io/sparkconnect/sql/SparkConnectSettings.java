@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Everything a {@link SparkSession} is made of: the channel (address, TLS, token, headers, limits), who the user
+ * Everything a {@link SparkSession} is made of: the channel (address, TLS, credentials, headers, limits), who the user
  * is, the session id, the retry and reattach policies, the Arrow chunk size, and the interceptors and listeners
  * that see each call. Immutable; {@link SparkSession#settings()} returns a session's, and {@link
  * SparkSession#newSession()} derives from them.
@@ -71,7 +71,7 @@ public final class SparkConnectSettings {
     return builder;
   }
 
-  /** Address, TLS, token, headers, message-size limit, keepalive and event-loop threads. */
+  /** Address, TLS, credentials, headers, message-size limit, keepalive and event-loop threads. */
   public ChannelSettings channel() {
     return channel;
   }
@@ -177,7 +177,7 @@ public final class SparkConnectSettings {
       return this;
     }
 
-    /** Changes transport settings: host, port, TLS, token, headers, keepalive, event-loop threads. */
+    /** Changes transport settings: host, port, TLS, token or credentials, headers, keepalive, event-loop threads. */
     public Builder channel(Consumer<ChannelSettings.Builder> customizer) {
       customizer.accept(channel);
       return this;

@@ -5,6 +5,8 @@ import io.sparkconnect.proto.Command;
 import io.sparkconnect.proto.InterruptRequest;
 import io.sparkconnect.proto.Relation;
 import io.sparkconnect.proto.SqlCommand;
+import io.sparkconnect.spi.CredentialsProvider;
+import io.sparkconnect.spi.CredentialsProviders;
 import io.sparkconnect.spi.ReattachPolicy;
 import io.sparkconnect.spi.RetryListener;
 import io.sparkconnect.spi.RetryPolicy;
@@ -389,6 +391,14 @@ public final class SparkSession implements AutoCloseable {
     }
 
     /**
+     * The longest a result stream waits for its next response before the connection is taken as silent and the
+     * stream resumed on a new one; see {@link PolicySettings.Builder#streamIdleTimeout(Duration)}.
+     */
+    public Builder streamIdleTimeout(Duration timeout) {
+      return step(settings -> settings.policies(p -> p.streamIdleTimeout(timeout)));
+    }
+
+    /**
      * The size in bytes that 4.1+ servers should cut large Arrow batches into; the server's default (about 120
      * MiB) when not set. The client reassembles the chunks.
      */
@@ -409,6 +419,25 @@ public final class SparkSession implements AutoCloseable {
     /** A bearer token; turns TLS on unless TLS is switched off for a loopback server. */
     public Builder token(String token) {
       return channel(c -> c.token(token));
+    }
+
+    /**
+     * What supplies each call's {@code authorization} header, and a fresh one when the server refuses it; replaces
+     * a token set before. Turns TLS on unless TLS is switched off for a loopback server.
+     */
+    public Builder credentials(CredentialsProvider credentials) {
+      Objects.requireNonNull(credentials, "credentials");
+      return channel(c -> c.credentials(credentials));
+    }
+
+    /**
+     * Credentials by name, found with {@link java.util.ServiceLoader}, such as {@code credentials("token-file",
+     * Map.of("path", "/var/run/secrets/spark/token"))}.
+     *
+     * @throws IllegalArgumentException listing the available names, or naming a missing or unknown option
+     */
+    public Builder credentials(String name, Map<String, String> options) {
+      return credentials(CredentialsProviders.byName(name, options));
     }
 
     public Builder useSsl(boolean useSsl) {

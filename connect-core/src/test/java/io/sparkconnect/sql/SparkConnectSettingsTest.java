@@ -42,6 +42,17 @@ class SparkConnectSettingsTest {
   }
 
   @Test
+  void theStreamIdleLimitDefaultsAboveTheServersStreamRotationAndCanBeSet() {
+    assertEquals(java.time.Duration.ofMinutes(3), SparkSession.builder().settings().policies().streamIdleTimeout());
+    java.time.Duration two = java.time.Duration.ofSeconds(2);
+    assertEquals(two, SparkSession.builder().streamIdleTimeout(two).settings().policies().streamIdleTimeout());
+    assertEquals(two, SparkSession.builder().streamIdleTimeout(two).settings().toBuilder().build().policies()
+        .streamIdleTimeout());
+    assertThrows(IllegalArgumentException.class,
+        () -> SparkSession.builder().streamIdleTimeout(java.time.Duration.ZERO));
+  }
+
+  @Test
   void badValuesAreRejectedWhereTheyAreGiven() {
     assertThrows(IllegalArgumentException.class, () -> SparkSession.builder().arrowChunkSize(10));
     assertThrows(IllegalArgumentException.class,

@@ -1,5 +1,6 @@
 package io.sparkconnect.transport;
 
+import io.sparkconnect.spi.CredentialsProvider;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -9,12 +10,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Everything needed to open a gRPC channel to a Spark Connect server: address, TLS, bearer token, extra headers,
+ * Everything needed to open a gRPC channel to a Spark Connect server: address, TLS, credentials, extra headers,
  * message-size limit, keepalive, user agent and event-loop threads. Immutable; build with {@link #builder()} and
  * {@link Builder#applyConnectionString(ConnectionString)}.
  *
- * <p>A token turns TLS on unless TLS was switched off explicitly, which is only accepted for loopback hosts so
- * that a token never crosses a network in plaintext.
+ * <p>Credentials (a token or any {@link CredentialsProvider}) turn TLS on unless TLS was switched off explicitly,
+ * which is only accepted for loopback hosts so that a credential never crosses a network in plaintext.
  */
 public final class ChannelSettings {
   /** Default maximum inbound message size: {@value} bytes (128 MiB), matching Spark's server limit. */
@@ -32,9 +33,9 @@ public final class ChannelSettings {
   private final String host;
   private final int port;
   private final TlsSettings tls;
-  /** The TLS settings as set on the builder, null when derived from the token. */
+  /** The TLS settings as set on the builder, null when derived from the credentials. */
   private final TlsSettings tlsAsSet;
-  private final String token;
+  private final CredentialsProvider credentials;
   private final Map<String, String> headers;
   private final int maxInboundMessageSize;
   private final String userAgent;
@@ -45,10 +46,10 @@ public final class ChannelSettings {
   private ChannelSettings(Builder builder) {
     this.host = builder.host;
     this.port = builder.port;
-    this.token = builder.token;
+    this.credentials = builder.credentials;
     this.tlsAsSet = builder.tls;
-    this.tls = builder.tls != null ? builder.tls : token != null ? TlsSettings.builder().enabled(true).build()
-        : TlsSettings.plaintext();
+    this.tls = builder.tls != null ? builder.tls
+        : credentials != null ? TlsSettings.builder().enabled(true).build() : TlsSettings.plaintext();
     this.headers = Map.copyOf(builder.headers);
     this.maxInboundMessageSize = builder.maxInboundMessageSize;
     this.userAgent = builder.userAgent;
@@ -67,7 +68,7 @@ public final class ChannelSettings {
     builder.host = host;
     builder.port = port;
     builder.tls = tlsAsSet;
-    builder.token = token;
+    builder.credentials = credentials;
     builder.headers.putAll(headers);
     builder.maxInboundMessageSize = maxInboundMessageSize;
     builder.userAgent = userAgent;
@@ -94,8 +95,9 @@ public final class ChannelSettings {
     return tls;
   }
 
-  public Optional<String> token() {
-    return Optional.ofNullable(token);
+  /** What supplies each call's {@code authorization} header, if anything does. */
+  public Optional<CredentialsProvider> credentials() {
+    return Optional.ofNullable(credentials);
   }
 
   /** Extra headers sent on every call, with lower-case names. */
@@ -127,8 +129,15 @@ public final class ChannelSettings {
 
   @Override
   public String toString() {
-    return "ChannelSettings{" + host + ":" + port + ", " + tls + (token == null ? "" : ", token=***")
+    return "ChannelSettings{" + host + ":" + port + ", " + tls
+        + (credentials == null ? "" : ", credentials=" + describe(credentials))
         + ", headers=" + headers.keySet() + ", maxInboundMessageSize=" + maxInboundMessageSize + "}";
+  }
+
+  /** The provider's class, never its state: a record holding a token would print the token. */
+  private static String describe(CredentialsProvider credentials) {
+    String name = credentials.getClass().getSimpleName();
+    return name.isEmpty() ? credentials.getClass().getName() : name;
   }
 
   /** Builds {@link ChannelSettings}. Setters validate at once and name the field at fault. Not thread-safe. */
@@ -136,7 +145,7 @@ public final class ChannelSettings {
     private String host;
     private int port = ConnectionString.DEFAULT_PORT;
     private TlsSettings tls;
-    private String token;
+    private CredentialsProvider credentials;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private int maxInboundMessageSize = DEFAULT_MAX_INBOUND_MESSAGE_SIZE;
     private String userAgent;
@@ -185,13 +194,20 @@ public final class ChannelSettings {
       return this;
     }
 
-    /** Sends {@code authorization: Bearer <token>} on every call; turns TLS on unless set otherwise. */
+    /**
+     * Sends {@code authorization: Bearer <token>} on every call; turns TLS on unless set otherwise. Replaces any
+     * credentials set before.
+     */
     public Builder token(String token) {
-      Objects.requireNonNull(token, "token");
-      if (token.isEmpty()) {
-        throw new IllegalArgumentException("token must not be empty");
-      }
-      this.token = token;
+      return credentials(CredentialsProvider.bearer(token));
+    }
+
+    /**
+     * Asks the provider for each call's {@code authorization} header, and for a fresh one when the server refuses
+     * it; turns TLS on unless set otherwise.
+     */
+    public Builder credentials(CredentialsProvider credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
       return this;
     }
 
@@ -205,7 +221,8 @@ public final class ChannelSettings {
             "header name '" + name + "' is invalid: use letters, digits, '-', '_' or '.', not starting with grpc-");
       }
       if (lower.equals("authorization")) {
-        throw new IllegalArgumentException("set the 'authorization' header with token(...), not as a header");
+        throw new IllegalArgumentException(
+            "set the 'authorization' header with token(...) or credentials(...), not as a header");
       }
       headers.put(lower, value);
       return this;
@@ -255,9 +272,8 @@ public final class ChannelSettings {
       if (host == null) {
         throw new IllegalArgumentException("host is not set; call host(...) or applyConnectionString(...)");
       }
-      if (token != null && tls != null && !tls.enabled() && !Hosts.isLoopback(host)) {
-        throw new IllegalArgumentException("a bearer token would travel in plaintext to " + host
-            + "; turn TLS on (use_ssl=true), or connect through a loopback address if the server is local");
+      if (credentials != null && tls != null && !tls.enabled() && !Hosts.isLoopback(host)) {
+        throw new InsecureCredentialsException(host);
       }
       return new ChannelSettings(this);
     }

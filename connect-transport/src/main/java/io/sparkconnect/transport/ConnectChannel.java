@@ -3,8 +3,8 @@ package io.sparkconnect.transport;
 import io.grpc.CallCredentials;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
-import io.sparkconnect.transport.internal.BearerTokenCredentials;
 import io.sparkconnect.transport.internal.NettyChannels;
+import io.sparkconnect.transport.internal.ProviderCallCredentials;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * try (ConnectChannel channel = ConnectChannel.open(ChannelSettings.of(ConnectionString.parse("sc://localhost")))) {
- *   SparkConnectServiceGrpc.newBlockingStub(channel.channel()).withCallCredentials(channel.callCredentials()...)
+ *   SparkConnectServiceGrpc.newBlockingStub(channel.channel()).analyzePlan(...);
  * }
  * }</pre>
  */
@@ -26,7 +26,7 @@ public final class ConnectChannel implements AutoCloseable {
   private ConnectChannel(ChannelSettings settings, NettyChannels.Opened opened) {
     this.settings = settings;
     this.opened = opened;
-    this.callCredentials = settings.token().map(BearerTokenCredentials::new).orElse(null);
+    this.callCredentials = settings.credentials().map(ProviderCallCredentials::new).orElse(null);
   }
 
   /**
@@ -44,12 +44,19 @@ public final class ConnectChannel implements AutoCloseable {
     return io.sparkconnect.transport.internal.LibraryVersion.get();
   }
 
-  /** The channel to build stubs on; headers and user agent are already attached. */
+  /**
+   * The channel to build stubs on; headers, user agent and credentials are already attached, and a unary or
+   * server-streaming call whose credential the server refuses is sent once more if the provider can refresh it.
+   */
   public Channel channel() {
     return opened.channel();
   }
 
-  /** The bearer-token credentials to attach to every stub, if a token is configured. */
+  /**
+   * Call credentials that send the configured credentials' {@code authorization} header, if any are configured.
+   * {@link #channel()} attaches them to every call that carries no call credentials of its own, so stubs need
+   * not.
+   */
   public Optional<CallCredentials> callCredentials() {
     return Optional.ofNullable(callCredentials);
   }
@@ -71,6 +78,14 @@ public final class ConnectChannel implements AutoCloseable {
   /** The user agent sent to the server. */
   public String userAgent() {
     return opened.userAgent();
+  }
+
+  /**
+   * Makes calls from now on go over a new connection, for when the current one went silent without closing;
+   * calls still running on the old connection go on until they end.
+   */
+  public void reconnect() {
+    opened.managedChannel().enterIdle();
   }
 
   public boolean isClosed() {

@@ -13,7 +13,7 @@ import java.util.UUID;
  * <p>Known keys are {@value #USE_SSL}, {@value #TOKEN}, {@value #USER_ID}, {@value #USER_NAME}, {@value
  * #SESSION_ID}, {@value #USER_AGENT} and {@value #GRPC_MAX_MESSAGE_SIZE}; every other key is a gRPC header sent on
  * each call. Keys and values may be percent-encoded, and a value may contain {@code =}. Instances are immutable and
- * {@link #toString()} never reveals the token.
+ * {@link #toString()} never reveals the token or a header's value.
  */
 public final class ConnectionString {
   /** The port used when the connection string names none. */
@@ -152,7 +152,10 @@ public final class ConnectionString {
     return headers;
   }
 
-  /** The connection string in canonical form, with the token masked. */
+  /**
+   * The connection string in canonical form, with the token and every header value masked as {@code ***}: headers
+   * often carry credentials such as API keys.
+   */
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder("sc://");
@@ -172,7 +175,7 @@ public final class ConnectionString {
     appendIfSet(out, REATTACH_POLICY, reattachPolicy);
     appendIfSet(out, MAX_RESULT_ROWS, maxResultRows);
     appendIfSet(out, MAX_RESULT_BYTES, maxResultBytes);
-    headers.forEach((key, value) -> out.append(';').append(key).append('=').append(value));
+    headers.keySet().forEach(key -> out.append(';').append(key).append("=***"));
     return out.toString();
   }
 

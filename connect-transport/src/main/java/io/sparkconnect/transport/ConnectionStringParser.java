@@ -39,7 +39,7 @@ final class ConnectionStringParser {
     String text = input.strip();
     int schemeEnd = text.indexOf("://");
     if (schemeEnd < 0) {
-      throw invalid("'" + text + "' has no scheme");
+      throw invalid("'" + beforeParameters(text) + "' has no scheme");
     }
     String scheme = text.substring(0, schemeEnd);
     if (!scheme.equals("sc")) {
@@ -53,11 +53,11 @@ final class ConnectionStringParser {
       throw invalid("parameters must follow '/' after the host and port");
     }
     if (authority.indexOf('@') >= 0) {
-      throw invalid("user information before the host ('" + authority + "') is not supported; use user_id=...");
+      throw invalid("user information before the host ('...@') is not supported; use user_id=... and token=...");
     }
     HostAndPort hostAndPort = parseAuthority(authority);
     if (!tail.isEmpty() && tail.charAt(0) != ';') {
-      throw invalid("a path ('/" + tail + "') is not allowed; parameters start with ';'");
+      throw invalid("a path ('/" + beforeParameters(tail) + "') is not allowed; parameters start with ';'");
     }
     return parseParameters(hostAndPort, tail);
   }
@@ -116,7 +116,7 @@ final class ConnectionStringParser {
       String key = decode(segment.substring(0, equals), "key '" + segment.substring(0, equals) + "'");
       String value = decode(segment.substring(equals + 1), "value of '" + key + "'");
       if (key.isEmpty()) {
-        throw invalid("parameter '" + segment + "' has an empty key; expected key=value");
+        throw invalid("a parameter has an empty key ('=' right after ';'); expected key=value");
       }
       if (values.putIfAbsent(key, value) != null) {
         throw invalid("parameter '" + key + "' is given twice; give each key once");
@@ -261,6 +261,14 @@ final class ConnectionStringParser {
       i += 2;
     }
     return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  /** The text up to its first ';', without user information: both may hold secrets, so messages never quote them. */
+  private static String beforeParameters(String text) {
+    int semicolon = text.indexOf(';');
+    String head = semicolon < 0 ? text : text.substring(0, semicolon) + ";...";
+    int at = head.lastIndexOf('@');
+    return at < 0 ? head : "...@" + head.substring(at + 1);
   }
 
   private static IllegalArgumentException invalid(String problem) {

@@ -32,9 +32,18 @@ final class SqlCommand implements Callable<Integer> {
       description = "Most rows to print; more are reported, not printed silently (default: ${DEFAULT-VALUE}).")
   int maxRows;
 
+  @Option(names = "--max-result-bytes", paramLabel = "SIZE", converter = ByteSizeConverter.class,
+      description = "Stop with an error when the result brings more Arrow data than this, such as 64m or 2g "
+          + "(default: a quarter of this tool's heap; max_result_bytes in --remote works too).")
+  Long maxResultBytes;
+
   /** A tool fails fast on an unreachable server, unless the connection string names another retry policy. */
-  private static SparkSession session(String remote) {
-    return SparkSession.builder().retryPolicy("fail-fast").remote(remote).userAgent("spark-connect-cli").build();
+  private SparkSession session(String remote) {
+    SparkSession.Builder builder = SparkSession.builder().retryPolicy("fail-fast").remote(remote);
+    if (maxResultBytes != null) {
+      builder.maxResultBytes(maxResultBytes);
+    }
+    return builder.userAgent("spark-connect-cli").build();
   }
 
   @Override

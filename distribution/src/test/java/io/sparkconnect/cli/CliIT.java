@@ -8,6 +8,7 @@ import io.sparkconnect.sql.SparkSession;
 import io.sparkconnect.testkit.SparkVersions;
 import io.sparkconnect.testkit.junit.ConnectionString;
 import io.sparkconnect.testkit.junit.SparkConnectTest;
+import io.sparkconnect.transport.TlsSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -15,6 +16,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,6 +69,16 @@ class CliIT {
     assertEquals(0, cli.exitCode, cli::toString);
     assertEquals("id\r\n0\r\n1\r\n", cli.out);
     assertTrue(cli.err.contains("showing the first 2 rows"), cli.err);
+  }
+
+  @SparkConnectTest
+  void aResultLargerThanMaxResultBytesStopsWithTheLimitNamed(@ConnectionString String remote) throws Exception {
+    CliProcess cli = CliProcess.run("sql", "--remote", remote, "--max-result-bytes", "64k", "--max-rows", "1000000",
+        "--format", "csv", "SELECT id, repeat('x', 100) AS s FROM range(100000)");
+    assertEquals(1, cli.exitCode, cli::toString);
+    assertEquals("", cli.out);
+    assertTrue(cli.err.contains("ResultLimitException") && cli.err.contains("maxResultBytes=65536"), cli.err);
+    assertFalse(cli.err.contains("\tat "), "no stack trace: " + cli.err);
   }
 
   @SparkConnectTest
@@ -131,6 +144,38 @@ class CliIT {
                 spark::version);
         assertTrue(refused.getMessage().contains("rejected the credentials"), refused.getMessage());
       }
+    } finally {
+      server.destroyForcibly();
+      server.waitFor(60, TimeUnit.SECONDS);
+    }
+  }
+
+  /** --tls: the address has use_ssl=true, the next line is the CA file, and only a client trusting it gets in. */
+  @Test
+  void serverCommandPutsTlsInFrontAndPrintsTheCaToTrust() throws Exception {
+    String version = SparkVersions.matrix().get(0);
+    Path err = Files.createTempFile("cli-tls-server", ".txt");
+    Process server = CliProcess.builder("server", "--spark", version, "--tls").redirectError(err.toFile()).start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      String address = out.readLine();
+      String ca = out.readLine();
+      assertTrue(address != null && address.matches("sc://127\\.0\\.0\\.1:\\d+/;use_ssl=true"),
+          "first line: " + address);
+      assertTrue(ca != null && Files.readString(Path.of(ca)).startsWith("-----BEGIN CERTIFICATE-----"),
+          "second line: " + ca);
+      TlsSettings trusted = TlsSettings.builder().trustCertificates(Path.of(ca)).build();
+      try (SparkSession spark = SparkSession.builder().remote(address).tls(trusted).build()) {
+        assertEquals(version, spark.version());
+        assertEquals(3, spark.sql("SELECT * FROM range(3)").count());
+      }
+      CliProcess untrusted = CliProcess.run("sql", "--remote", address, "SELECT 1");
+      assertEquals(1, untrusted.exitCode, untrusted::toString);
+      assertTrue(untrusted.err.contains("Cannot open a TLS connection to the Spark Connect server at 127.0.0.1:"),
+          untrusted.err);
+      assertTrue(untrusted.err.contains("which this client does not trust"), untrusted.err);
+      assertFalse(untrusted.err.contains("gave up after"), "refused without retries: " + untrusted.err);
+      assertTrue(Files.readString(err).contains("GRPC_DEFAULT_SSL_ROOTS_FILE_PATH=" + ca), Files.readString(err));
     } finally {
       server.destroyForcibly();
       server.waitFor(60, TimeUnit.SECONDS);

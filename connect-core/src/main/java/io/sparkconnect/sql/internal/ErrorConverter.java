@@ -11,9 +11,11 @@ import io.sparkconnect.sql.QueryContext;
 import io.sparkconnect.sql.SessionException;
 import io.sparkconnect.sql.SparkConnectException;
 import io.sparkconnect.sql.SparkRuntimeException;
+import io.sparkconnect.transport.internal.TlsFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -103,6 +105,11 @@ final class ErrorConverter {
   private static SparkConnectException transportError(StatusRuntimeException error, Status status,
       String target) {
     String description = description(status);
+    Optional<TlsFailure> tls = TlsFailure.of(error);
+    if (tls.isPresent()) {
+      return new ConnectionException("Cannot open a TLS connection to the Spark Connect server at " + target + ": "
+          + tls.get().explanation(), error, false);
+    }
     if (status.getCode() != Status.Code.UNAVAILABLE && Failures.isConnectionLoss(error)) {
       return new ConnectionException("The connection to the Spark Connect server at " + target + " broke: "
           + description + ". Check the network and any proxy between client and server.", error, true);

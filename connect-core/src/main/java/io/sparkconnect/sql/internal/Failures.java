@@ -3,13 +3,19 @@ package io.sparkconnect.sql.internal;
 import io.grpc.StatusRuntimeException;
 import io.sparkconnect.spi.ErrorConditions;
 import io.sparkconnect.spi.Failure;
+import io.sparkconnect.transport.internal.TlsFailure;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Describes a gRPC failure as the data retry and reattach policies decide on. */
 final class Failures {
   private Failures() {}
 
   static Failure of(StatusRuntimeException error) {
+    Optional<TlsFailure> tls = TlsFailure.of(error);
+    if (tls.isPresent()) {
+      return Failure.of(Failure.TLS_HANDSHAKE_FAILED, null, tls.get().explanation(), null, false);
+    }
     ErrorInfo info = ErrorInfo.of(error);
     String description = error.getStatus().getDescription();
     String errorClass = info == null ? null : info.metadata.get("errorClass");

@@ -9,6 +9,7 @@ import io.sparkconnect.proto.ConfigResponse;
 import io.sparkconnect.proto.ExecutePlanRequest;
 import io.sparkconnect.proto.InterruptRequest;
 import io.sparkconnect.proto.InterruptResponse;
+import io.sparkconnect.proto.KeyValue;
 import io.sparkconnect.proto.Plan;
 import io.sparkconnect.proto.ReattachOptions;
 import io.sparkconnect.proto.Relation;
@@ -21,6 +22,7 @@ import io.sparkconnect.sql.SparkConnectSettings;
 import io.sparkconnect.transport.ConnectChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -37,6 +39,7 @@ public final class Operations {
   private final SessionRpc rpc;
   private final ThreadTags tags = new ThreadTags();
   private final ObservedMetricsStore observations = new ObservedMetricsStore();
+  private final PlanCompression planCompression = new PlanCompression(this::planCompressionThreshold);
   private volatile ServerVersion serverVersion;
 
   /** The operations of one session on {@code channel}, whose id is the settings' or a random one. */
@@ -117,7 +120,7 @@ public final class Operations {
         sessionId(), tags.get(), settings.policies().operationDeadline().orElse(null));
     ExecutePlanRequest.Builder request = rpc.envelope().stamp(ExecutePlanRequest.newBuilder())
         .setOperationId(operation.operationId())
-        .setPlan(plan)
+        .setPlan(planCompression.apply(plan))
         .addAllTags(operation.tags());
     if (settings.policies().reattachPolicy().reattachable()) {
       request.addRequestOptions(ExecutePlanRequest.RequestOption.newBuilder()
@@ -146,6 +149,23 @@ public final class Operations {
 
   public InterruptResponse interrupt(InterruptRequest.Builder request) {
     return unary("Interrupt", operation -> rpc.interrupt(operation, request));
+  }
+
+  /** The server's plan compression threshold, empty where it offers none (before 4.1). */
+  private OptionalLong planCompressionThreshold() {
+    ConfigResponse options = config(ConfigRequest.Operation.newBuilder().setGetOption(ConfigRequest.GetOption
+        .newBuilder().addKeys(PlanCompression.THRESHOLD_KEY).addKeys(PlanCompression.ALGORITHM_KEY)).build());
+    String threshold = null;
+    String algorithm = null;
+    for (KeyValue pair : options.getPairsList()) {
+      String value = pair.hasValue() ? pair.getValue() : null;
+      if (pair.getKey().equals(PlanCompression.THRESHOLD_KEY)) {
+        threshold = value;
+      } else if (pair.getKey().equals(PlanCompression.ALGORITHM_KEY)) {
+        algorithm = value;
+      }
+    }
+    return PlanCompression.threshold(threshold, algorithm);
   }
 
   /** The server's version, asked once per session with {@code AnalyzePlan{spark_version}}. */

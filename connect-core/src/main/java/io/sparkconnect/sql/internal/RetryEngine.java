@@ -1,6 +1,7 @@
 package io.sparkconnect.sql.internal;
 
 import io.grpc.StatusRuntimeException;
+import io.sparkconnect.spi.CredentialsException;
 import io.sparkconnect.spi.Failure;
 import io.sparkconnect.spi.RetryDecision;
 import io.sparkconnect.sql.OperationContext;
@@ -48,7 +49,8 @@ final class RetryEngine {
   }
 
   /**
-   * Waits before the next attempt of a call that failed, as the retry policy says.
+   * Waits before the next attempt of a call that failed, as the retry policy says. A call the credentials provider
+   * gave no credential for was never sent and is not retried: the provider retries itself if that makes sense.
    *
    * @param cause the failed call's exception, or null when a stream ended early
    * @param retries how many times the call was retried already
@@ -60,6 +62,9 @@ final class RetryEngine {
       boolean reportFirstGiveUp) {
     if (Thread.currentThread().isInterrupted()) {
       throw new SparkConnectException("Interrupted during " + call, cause);
+    }
+    if (cause != null && cause.getCause() instanceof CredentialsException) {
+      return "the credentials provider gave no credential";
     }
     RetryDecision decision = policies.retryPolicy().decide(failure, retries, elapsed);
     if (!decision.shouldRetry()) {

@@ -27,6 +27,7 @@ import io.sparkconnect.proto.ReleaseSessionRequest;
 import io.sparkconnect.proto.SparkConnectServiceGrpc;
 import io.sparkconnect.proto.SparkConnectServiceGrpc.SparkConnectServiceBlockingStub;
 import io.sparkconnect.proto.SparkConnectServiceGrpc.SparkConnectServiceStub;
+import io.sparkconnect.spi.CredentialsException;
 import io.sparkconnect.sql.ConnectionException;
 import io.sparkconnect.sql.OperationContext;
 import io.sparkconnect.sql.PolicySettings;
@@ -65,10 +66,8 @@ final class SessionRpc implements ExecutionCalls {
     List<ClientInterceptor> innermostFirst = new ArrayList<>(settings.interceptors());
     Collections.reverse(innermostFirst);
     Channel intercepted = ClientInterceptors.intercept(channel.channel(), innermostFirst);
-    SparkConnectServiceBlockingStub blockingStub = SparkConnectServiceGrpc.newBlockingStub(intercepted);
-    SparkConnectServiceStub asyncStub = SparkConnectServiceGrpc.newStub(intercepted);
-    this.blocking = channel.callCredentials().map(blockingStub::withCallCredentials).orElse(blockingStub);
-    this.async = channel.callCredentials().map(asyncStub::withCallCredentials).orElse(asyncStub);
+    this.blocking = SparkConnectServiceGrpc.newBlockingStub(intercepted);
+    this.async = SparkConnectServiceGrpc.newStub(intercepted);
   }
 
   RequestEnvelope envelope() {
@@ -202,6 +201,15 @@ final class SessionRpc implements ExecutionCalls {
     }
   }
 
+  @Override
+  public void reconnect() {
+    try {
+      channel.reconnect();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "Could not move to a new connection", e);
+    }
+  }
+
   private void releaseAndWait(OperationContext operation, ReleaseExecuteRequest request) {
     boolean interrupted = Thread.interrupted();
     try {
@@ -239,8 +247,12 @@ final class SessionRpc implements ExecutionCalls {
 
   /** The client's exception for a failed call; {@code givenUp} says why retrying stopped, if it did. */
   SparkConnectException translate(StatusRuntimeException error, String givenUp) {
-    SparkConnectException converted = ErrorConverter.convert(error, channel.settings().host() + ":"
-        + channel.settings().port(), this::fetchErrorDetails);
+    String target = channel.settings().host() + ":" + channel.settings().port();
+    if (error.getCause() instanceof CredentialsException) {
+      return new ConnectionException("Cannot get credentials for the Spark Connect server at " + target + ": "
+          + error.getCause().getMessage(), error, false);
+    }
+    SparkConnectException converted = ErrorConverter.convert(error, target, this::fetchErrorDetails);
     if (converted instanceof SessionException) {
       envelope.serverSession().markLost(converted.getMessage());
     }

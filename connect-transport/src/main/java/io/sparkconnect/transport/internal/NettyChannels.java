@@ -12,6 +12,7 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.sparkconnect.spi.CredentialsProvider;
 import io.sparkconnect.transport.ChannelSettings;
 import io.sparkconnect.transport.TlsSettings;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,11 @@ public final class NettyChannels {
       Channel channel = settings.headers().isEmpty()
           ? managed
           : ClientInterceptors.intercept(managed, new StaticHeadersInterceptor(settings.headers()));
+      if (settings.credentials().isPresent()) {
+        CredentialsProvider provider = settings.credentials().get();
+        channel = ClientInterceptors.intercept(channel,
+            new CredentialsInterceptor(provider, new ProviderCallCredentials(provider)));
+      }
       return new Opened(managed, channel, group, epoll ? "epoll" : "nio", tlsProvider, userAgent);
     } catch (RuntimeException | Error e) {
       group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
