@@ -159,9 +159,9 @@ class CliIT {
     try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
         StandardCharsets.UTF_8))) {
       String address = out.readLine();
-      String ca = out.readLine();
       assertTrue(address != null && address.matches("sc://127\\.0\\.0\\.1:\\d+/;use_ssl=true"),
           "first line: " + address);
+      String ca = out.readLine();
       assertTrue(ca != null && Files.readString(Path.of(ca)).startsWith("-----BEGIN CERTIFICATE-----"),
           "second line: " + ca);
       TlsSettings trusted = TlsSettings.builder().trustCertificates(Path.of(ca)).build();
