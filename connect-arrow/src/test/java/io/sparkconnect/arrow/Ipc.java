@@ -128,6 +128,29 @@ final class Ipc {
     return chunks;
   }
 
+  /**
+   * Feeds {@code chunks} to {@code decoder} as the chunks of one batch announcing {@code rows} rows, then finishes:
+   * each decoded batch goes to {@code vectors} when that is not null, otherwise every value of it is read.
+   */
+  static void decodeAll(ResultDecoder decoder, List<ByteBuffer> chunks, long rows,
+      Consumer<VectorSchemaRoot> vectors) {
+    for (int c = 0; c < chunks.size(); c++) {
+      ArrowChunk chunk = ArrowChunk.of(chunks.get(c), rows, 0, c, chunks.size());
+      if (vectors != null) {
+        decoder.forEach(chunk, vectors);
+      } else {
+        for (DecodedBatch batch : decoder.add(chunk)) {
+          for (int col = 0; col < batch.columnCount(); col++) {
+            for (int row = 0; row < batch.rowCount(); row++) {
+              batch.column(col).get(row);
+            }
+          }
+        }
+      }
+    }
+    decoder.finish();
+  }
+
   static String hex(byte[] bytes) {
     return bytes == null ? null : HexFormat.of().formatHex(bytes);
   }

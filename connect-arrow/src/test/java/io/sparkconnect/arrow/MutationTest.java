@@ -125,21 +125,8 @@ class MutationTest {
     boolean vectors = random.nextInt(4) == 0;
     try (ResultDecoder decoder = ResultDecoder.create(new TestValues(), Long.MAX_VALUE)) {
       decoder.expect(base.fields());
-      for (int c = 0; c < chunks.size(); c++) {
-        ArrowChunk chunk = ArrowChunk.of(chunks.get(c), rows, 0, c, chunks.size());
-        if (vectors) {
-          decoder.forEach(chunk, root -> root.getFieldVectors().forEach(v -> v.getNullCount()));
-        } else {
-          for (DecodedBatch batch : decoder.add(chunk)) {
-            for (int col = 0; col < batch.columnCount(); col++) {
-              for (int row = 0; row < batch.rowCount(); row++) {
-                batch.column(col).get(row);
-              }
-            }
-          }
-        }
-      }
-      decoder.finish();
+      Ipc.decodeAll(decoder, chunks, rows,
+          vectors ? root -> root.getFieldVectors().forEach(v -> v.getNullCount()) : null);
       return 0;
     } catch (ArrowDecodingException e) {
       return 1;

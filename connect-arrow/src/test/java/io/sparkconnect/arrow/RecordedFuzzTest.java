@@ -175,21 +175,7 @@ class RecordedFuzzTest {
       if (expect) {
         decoder.expect(target.fields());
       }
-      for (int c = 0; c < chunks.size(); c++) {
-        ArrowChunk chunk = ArrowChunk.of(chunks.get(c), rows, 0, c, chunks.size());
-        if (vectors) {
-          decoder.forEach(chunk, RecordedFuzzTest::touch);
-        } else {
-          for (DecodedBatch batch : decoder.add(chunk)) {
-            for (int col = 0; col < batch.columnCount(); col++) {
-              for (int row = 0; row < batch.rowCount(); row++) {
-                batch.column(col).get(row);
-              }
-            }
-          }
-        }
-      }
-      decoder.finish();
+      Ipc.decodeAll(decoder, chunks, rows, vectors ? RecordedFuzzTest::touch : null);
       return 0;
     } catch (ArrowDecodingException e) {
       return 1;
