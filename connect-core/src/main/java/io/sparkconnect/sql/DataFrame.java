@@ -238,7 +238,20 @@ public final class DataFrame {
   }
 
   private DataFrame join(Join.Builder join, DataFrame right) {
+    requireSameSession(right, "join");
     return derive(Relation.newBuilder().setJoin(join.setLeft(plan).setRight(right.plan)));
+  }
+
+  /**
+   * Plan ids number the plans of one session, so a plan of another session could resolve a column against the
+   * wrong side; Spark's own clients refuse the combination too.
+   */
+  private void requireSameSession(DataFrame other, String operation) {
+    if (other.session != session) {
+      throw new IllegalArgumentException("Cannot " + operation + " DataFrames of two different SparkSessions: "
+          + "both must come from the same session (create the other DataFrame from this one's sparkSession(), "
+          + "or collect it and send its rows again)");
+    }
   }
 
   static Join.JoinType joinType(String name) {
@@ -298,8 +311,17 @@ public final class DataFrame {
     return cube(columns(columns));
   }
 
-  /** Groups by each of the given sets of columns, as SQL's {@code GROUPING SETS}. */
+  /**
+   * Groups by each of the given sets of columns, as SQL's {@code GROUPING SETS}.
+   *
+   * @throws SparkConnectException on a 3.5 server, which has no such plan (SQL's GROUPING SETS works there)
+   */
   public GroupedData groupingSets(List<List<Column>> sets, Column... groupBy) {
+    io.sparkconnect.sql.internal.ServerVersion version = session.serverVersion();
+    if (!version.isAtLeast(4, 0)) {
+      throw new SparkConnectException("groupingSets() needs a Spark 4.0 or newer server; this one is " + version
+          + ". Use GROUP BY ... GROUPING SETS (...) in spark.sql(...) there");
+    }
     List<List<Expression>> groupingSets = new ArrayList<>();
     for (List<Column> set : sets) {
       groupingSets.add(expressions(set.toArray(new Column[0])));
@@ -417,6 +439,7 @@ public final class DataFrame {
 
   private DataFrame setOperation(DataFrame other, SetOperation.SetOpType type, boolean all, boolean byName,
       boolean allowMissing) {
+    requireSameSession(other, type.name().substring("SET_OP_TYPE_".length()).toLowerCase(Locale.ROOT));
     SetOperation.Builder operation = SetOperation.newBuilder().setLeftInput(plan).setRightInput(other.plan)
         .setSetOpType(type).setIsAll(all);
     if (byName) {
@@ -436,7 +459,7 @@ public final class DataFrame {
   }
 
   public DataFrame sample(boolean withReplacement, double fraction, long seed) {
-    if (fraction < 0 || (!withReplacement && fraction > 1)) {
+    if (!(fraction >= 0) || (!withReplacement && fraction > 1) || Double.isInfinite(fraction)) {
       throw new IllegalArgumentException("sample fraction must be in [0, 1] without replacement and >= 0 with it, "
           + "got " + fraction);
     }
@@ -452,8 +475,9 @@ public final class DataFrame {
   public List<DataFrame> randomSplit(double[] weights, long seed) {
     double total = 0;
     for (double weight : weights) {
-      if (weight < 0) {
-        throw new IllegalArgumentException("randomSplit weights must not be negative: " + Arrays.toString(weights));
+      if (!(weight >= 0) || Double.isInfinite(weight)) {
+        throw new IllegalArgumentException("randomSplit weights must be finite and not negative: "
+            + Arrays.toString(weights));
       }
       total += weight;
     }
@@ -847,6 +871,7 @@ public final class DataFrame {
 
   /** Whether both DataFrames compute the same rows, by the server's canonical plans. */
   public boolean sameSemantics(DataFrame other) {
+    requireSameSession(other, "sameSemantics");
     AnalyzePlanResponse response = session.operations().analyze(AnalyzePlanRequest.newBuilder().setSameSemantics(
         AnalyzePlanRequest.SameSemantics.newBuilder().setTargetPlan(asPlan()).setOtherPlan(other.asPlan())));
     return response.getSameSemantics().getResult();

@@ -47,6 +47,12 @@ public final class DataFrameStatFunctions {
 
   /** Items that occur in at least {@code support} (default 1%) of rows, per column; may include false positives. */
   public DataFrame freqItems(String[] columns, double support) {
+    if (columns.length == 0) {
+      throw new IllegalArgumentException("freqItems needs at least one column");
+    }
+    if (!(support >= 1e-4 && support <= 1)) {
+      throw new IllegalArgumentException("freqItems support must be in [1e-4, 1], got " + support);
+    }
     return df.derived(Relation.newBuilder().setFreqItems(StatFreqItems.newBuilder().setInput(df.plan())
         .addAllCols(Arrays.asList(columns)).setSupport(support)));
   }
@@ -58,11 +64,11 @@ public final class DataFrameStatFunctions {
   /** Approximate quantiles of each column, within {@code relativeError} (0 for exact). */
   public double[][] approxQuantile(String[] columns, double[] probabilities, double relativeError) {
     for (double p : probabilities) {
-      if (p < 0 || p > 1) {
+      if (!(p >= 0 && p <= 1)) {
         throw new IllegalArgumentException("probabilities must be in [0, 1], got " + p);
       }
     }
-    if (relativeError < 0) {
+    if (!(relativeError >= 0)) {
       throw new IllegalArgumentException("relativeError must not be negative, got " + relativeError);
     }
     StatApproxQuantile.Builder quantile = StatApproxQuantile.newBuilder().setInput(df.plan())

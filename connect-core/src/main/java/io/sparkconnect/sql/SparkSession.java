@@ -126,32 +126,36 @@ public final class SparkSession implements AutoCloseable {
     return operations.serverVersion();
   }
 
-  /**
-   * The numbers {@code start}, {@code start + step}, ... below {@code end}, in a column named {@code id}.
-   * {@code numPartitions} of 0 or less leaves the partitioning to the server.
-   */
+  /** The numbers {@code start}, {@code start + step}, ... below {@code end}, in a column named {@code id}. */
   public DataFrame range(long start, long end, long step, int numPartitions) {
+    if (numPartitions <= 0) {
+      throw new IllegalArgumentException("range numPartitions must be positive, got " + numPartitions
+          + "; use range(start, end, step) to leave the partitioning to the server");
+    }
+    return range(start, end, step, java.util.OptionalInt.of(numPartitions));
+  }
+
+  /** The numbers {@code start}, {@code start + step}, ... below {@code end}, partitioned by the server. */
+  public DataFrame range(long start, long end, long step) {
+    return range(start, end, step, java.util.OptionalInt.empty());
+  }
+
+  public DataFrame range(long start, long end) {
+    return range(start, end, 1);
+  }
+
+  public DataFrame range(long end) {
+    return range(0, end, 1);
+  }
+
+  private DataFrame range(long start, long end, long step, java.util.OptionalInt numPartitions) {
     if (step == 0) {
       throw new IllegalArgumentException("range step must not be 0");
     }
     io.sparkconnect.proto.Range.Builder range = io.sparkconnect.proto.Range.newBuilder()
         .setStart(start).setEnd(end).setStep(step);
-    if (numPartitions > 0) {
-      range.setNumPartitions(numPartitions);
-    }
+    numPartitions.ifPresent(range::setNumPartitions);
     return new DataFrame(this, withPlanId(Relation.newBuilder().setRange(range)));
-  }
-
-  public DataFrame range(long start, long end, long step) {
-    return range(start, end, step, 0);
-  }
-
-  public DataFrame range(long start, long end) {
-    return range(start, end, 1, 0);
-  }
-
-  public DataFrame range(long end) {
-    return range(0, end, 1, 0);
   }
 
   /** A table or view from the catalog. */

@@ -43,6 +43,7 @@ class PlanGoldenTest {
   @BeforeAll
   static void session() {
     spark = SparkSession.builder().remote("sc://127.0.0.1:1").build();
+    spark.operations().assumeServerVersion(io.sparkconnect.sql.internal.ServerVersion.parse("4.1.2"));
   }
 
   @AfterAll
@@ -179,6 +180,32 @@ class PlanGoldenTest {
     assertThrows(IllegalArgumentException.class, () -> spark.range(0, 10, 0));
     assertThrows(IllegalArgumentException.class, () -> spark.addTag(""));
     assertThrows(SparkConnectException.class, () -> df.groupBy(col("a")).pivot("b").pivot("c"));
+    assertThrows(IllegalArgumentException.class, () -> df.sample(Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> df.sample(true, Double.POSITIVE_INFINITY, 1));
+    assertThrows(IllegalArgumentException.class, () -> df.randomSplit(new double[] {Double.NaN, 1}, 1));
+    assertThrows(IllegalArgumentException.class, () -> spark.range(0, 10, 1, 0));
+    assertThrows(IllegalArgumentException.class, () -> spark.range(0, 10, 1, -2));
+    assertThrows(IllegalArgumentException.class, () -> df.stat().freqItems());
+    assertThrows(IllegalArgumentException.class, () -> df.stat().freqItems(new String[] {"a"}, Double.NaN));
+    assertThrows(IllegalArgumentException.class,
+        () -> df.stat().approxQuantile(new String[] {"a"}, new double[] {Double.NaN}, 0));
+  }
+
+  @Test
+  void dataFramesOfTwoSessionsAreNotCombined() {
+    try (SparkSession other = SparkSession.builder().remote("sc://127.0.0.1:1").build()) {
+      DataFrame mine = spark.range(5);
+      DataFrame theirs = other.range(3);
+      IllegalArgumentException join = assertThrows(IllegalArgumentException.class,
+          () -> mine.join(theirs, mine.col("id").equalTo(theirs.col("id"))));
+      assertTrue(join.getMessage().contains("two different SparkSessions"), join.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> mine.crossJoin(theirs));
+      IllegalArgumentException union = assertThrows(IllegalArgumentException.class, () -> mine.union(theirs));
+      assertTrue(union.getMessage().startsWith("Cannot union"), union.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> mine.exceptAll(theirs));
+      assertThrows(IllegalArgumentException.class, () -> mine.sameSemantics(theirs));
+      assertTrue(mine.join(spark.range(3)).plan().hasJoin(), "one session's frames still combine");
+    }
   }
 
   @Test

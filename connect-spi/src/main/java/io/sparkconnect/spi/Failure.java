@@ -73,9 +73,15 @@ public final class Failure {
     return semantic;
   }
 
-  /** Whether the error class or message names this condition, such as {@code INVALID_CURSOR.DISCONNECTED}. */
+  /**
+   * Whether the failure is this condition, such as {@code INVALID_CURSOR.DISCONNECTED}, or one under it: by the
+   * error class when the server gave one, else (older servers, errors without a class) by the message.
+   */
   public boolean mentions(String condition) {
-    return condition.equals(errorClass) || message.contains(condition);
+    if (errorClass != null) {
+      return errorClass.equals(condition) || errorClass.startsWith(condition + ".");
+    }
+    return message.contains(condition);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.sparkconnect.sql.internal;
 
+import io.sparkconnect.sql.SparkConnectException;
 import io.sparkconnect.sql.types.ArrayType;
+import io.sparkconnect.sql.types.CollatedStringType;
 import io.sparkconnect.sql.types.DataType;
 import io.sparkconnect.sql.types.DataTypes;
 import io.sparkconnect.sql.types.DecimalType;
@@ -38,11 +40,9 @@ public final class DataTypeConverter {
       case DOUBLE:
         return DataTypes.DoubleType;
       case DECIMAL:
-        io.sparkconnect.proto.DataType.Decimal decimal = type.getDecimal();
-        return new DecimalType(decimal.hasPrecision() ? decimal.getPrecision() : 10,
-            decimal.hasScale() ? decimal.getScale() : 0);
+        return decimalFromProto(type.getDecimal());
       case STRING:
-        return DataTypes.StringType;
+        return DataTypes.createStringType(type.getString().getCollation());
       case CHAR:
         return SizedType.charType(type.getChar().getLength());
       case VAR_CHAR:
@@ -97,6 +97,17 @@ public final class DataTypeConverter {
     return new StructType(fields);
   }
 
+  /** Spark's default decimal(10,0) when neither parameter is set; one without the other is malformed. */
+  private static DecimalType decimalFromProto(io.sparkconnect.proto.DataType.Decimal decimal) {
+    if (decimal.hasPrecision() != decimal.hasScale()) {
+      throw new SparkConnectException("The server sent a decimal type with only its "
+          + (decimal.hasPrecision() ? "precision (" + decimal.getPrecision() + ")" : "scale (" + decimal.getScale()
+          + ")") + "; a decimal type needs both or neither (for decimal(10,0))");
+    }
+    return decimal.hasPrecision() ? new DecimalType(decimal.getPrecision(), decimal.getScale())
+        : new DecimalType(10, 0);
+  }
+
   /** The protocol form of a data type, for casts and schemas sent to the server. */
   public static io.sparkconnect.proto.DataType toProto(DataType type) {
     io.sparkconnect.proto.DataType.Builder out = io.sparkconnect.proto.DataType.newBuilder();
@@ -121,6 +132,10 @@ public final class DataTypeConverter {
       MapType map = (MapType) type;
       return out.setMap(io.sparkconnect.proto.DataType.Map.newBuilder().setKeyType(toProto(map.keyType()))
           .setValueType(toProto(map.valueType())).setValueContainsNull(map.valueContainsNull())).build();
+    }
+    if (type instanceof CollatedStringType) {
+      return out.setString(io.sparkconnect.proto.DataType.String.newBuilder()
+          .setCollation(((CollatedStringType) type).collation())).build();
     }
     if (type instanceof DecimalType) {
       DecimalType decimal = (DecimalType) type;

@@ -40,10 +40,10 @@ final class ErrorConverter {
       return transportError(error, status, target);
     }
     String errorId = info.metadata.get("errorId");
-    if (errorId != null && fetchDetails != null) {
+    if (errorId != null && !errorId.isBlank() && fetchDetails != null) {
       FetchErrorDetailsResponse details = fetchDetails.apply(errorId);
       if (details != null && details.hasRootErrorIdx() && details.getErrorsCount() > 0) {
-        SparkConnectException rich = fromDetails(details, details.getRootErrorIdx(), error);
+        SparkConnectException rich = fromDetails(details, details.getRootErrorIdx(), error, new java.util.BitSet());
         if (rich != null) {
           return rich;
         }
@@ -58,14 +58,24 @@ final class ErrorConverter {
         info.metadata.get("sqlState"), parameters, List.of(), error);
   }
 
+  /**
+   * The error at {@code index} with its chain of causes; a cause index that points back into the chain (a cycle
+   * a buggy server could send) or out of range ends the chain there.
+   */
   private static SparkConnectException fromDetails(FetchErrorDetailsResponse details, int index,
-      Throwable grpcError) {
-    if (index < 0 || index >= details.getErrorsCount()) {
+      Throwable grpcError, java.util.BitSet inChain) {
+    if (index < 0 || index >= details.getErrorsCount() || inChain.get(index)) {
       return null;
     }
+    inChain.set(index);
     FetchErrorDetailsResponse.Error error = details.getErrors(index);
-    Throwable cause = error.hasCauseIdx() && error.getCauseIdx() != index
-        ? fromDetails(details, error.getCauseIdx(), grpcError) : grpcError;
+    Throwable cause = null;
+    if (error.hasCauseIdx()) {
+      cause = fromDetails(details, error.getCauseIdx(), grpcError, inChain);
+    }
+    if (cause == null) {
+      cause = grpcError;
+    }
     String errorClass = null;
     String sqlState = null;
     Map<String, String> parameters = Map.of();

@@ -37,7 +37,7 @@ final class Failures {
   }
 
   private static boolean mentionsHandle(String errorClass, String description) {
-    String text = (errorClass == null ? "" : errorClass) + " " + (description == null ? "" : description);
+    String text = errorClass != null ? errorClass : description == null ? "" : description;
     return text.contains(ErrorConditions.CURSOR_PREFIX) || text.contains(ErrorConditions.HANDLE_PREFIX);
   }
 }

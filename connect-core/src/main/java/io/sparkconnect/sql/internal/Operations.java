@@ -183,6 +183,11 @@ public final class Operations {
     return version;
   }
 
+  /** Takes the server's version as known without asking: for plans built with no server to ask. */
+  public synchronized void assumeServerVersion(ServerVersion version) {
+    serverVersion = version;
+  }
+
   /**
    * Clones this session on the server (4.1+) with its configuration, temporary views and functions.
    *

@@ -8,8 +8,10 @@ import io.sparkconnect.spi.ErrorConditions;
 import io.sparkconnect.spi.Failure;
 import io.sparkconnect.spi.ReattachPolicy;
 import io.sparkconnect.sql.OperationContext;
+import io.sparkconnect.sql.OutcomeUnknownException;
 import io.sparkconnect.sql.PolicySettings;
 import io.sparkconnect.sql.SparkConnectException;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.util.NoSuchElementException;
 
@@ -17,7 +19,8 @@ import java.util.NoSuchElementException;
  * The responses of one execution. A reattachable execution survives broken streams: it resumes with {@code
  * ReattachExecute} after the last response received, re-executes an operation the server never started,
  * releases consumed responses as it goes, and releases the whole operation when done, closed or failed, so no
- * response is lost or repeated. A {@link StreamWatchdog} ends a wait that passes the stream idle limit (the
+ * response is lost or repeated. A command (a plan with effects) is sent again only while it surely never reached
+ * the server; otherwise its outcome is unknown and the caller gets an {@link OutcomeUnknownException}. A {@link StreamWatchdog} ends a wait that passes the stream idle limit (the
  * connection went silent: resumed on a new one) or the operation deadline. It reaches the server only through
  * {@link ExecutionCalls}. Not thread-safe, except {@link #close()}: a thread blocked reading then gets a {@link
  * SparkConnectException}.
@@ -33,6 +36,7 @@ final class ResponseStream implements AutoCloseable {
   private final OperationContext operation;
   private final ExecutePlanRequest request;
   private final boolean reattachable;
+  private final boolean command;
   private final long startNanos;
   private final WaitLimits limits;
   private final StreamWatchdog watchdog;
@@ -49,6 +53,7 @@ final class ResponseStream implements AutoCloseable {
   private int failuresWithoutProgress;
   private int sinceRelease;
   private int reexecutes;
+  private boolean mayHaveReachedServer;
 
   ResponseStream(ExecutionCalls calls, RetryEngine retries, OperationContext operation,
       ExecutePlanRequest request) {
@@ -59,6 +64,7 @@ final class ResponseStream implements AutoCloseable {
     this.operation = operation;
     this.request = request;
     this.reattachable = reattach.reattachable();
+    this.command = request.getPlan().hasCommand();
     this.startNanos = policies.ticker().nanoTime();
     this.limits = WaitLimits.of(reattachable ? policies.streamIdleTimeout() : null, startNanos,
         policies.operationDeadline().orElse(null));
@@ -164,6 +170,9 @@ final class ResponseStream implements AutoCloseable {
       error = silentConnection(error);
     }
     Failure failure = Failures.of(error);
+    if (executeNext && !neverSent(error)) {
+      mayHaveReachedServer = true;
+    }
     if (reattachable && failure.mentions(ErrorConditions.OPERATION_NOT_FOUND)) {
       if (receivedAny) {
         done = true;
@@ -171,6 +180,9 @@ final class ResponseStream implements AutoCloseable {
         throw new SparkConnectException("The server lost operation " + operationId() + " after sending part of "
             + "its result (it restarted or dropped the operation); the result is incomplete, run the query again",
             error);
+      }
+      if (command && mayHaveReachedServer) {
+        throw outcomeUnknown(error, "the server no longer knows the operation (it may have restarted or dropped it)");
       }
       if (++reexecutes > MAX_REEXECUTES) {
         fail(error, "the server lost the operation " + reexecutes + " times before it sent anything");
@@ -186,6 +198,10 @@ final class ResponseStream implements AutoCloseable {
     boolean resumable = reattachable ? reattach.shouldReattach(failure, reattaches) : !receivedAny;
     if (!resumable) {
       fail(error, null);
+    }
+    if (command && !reattachable && mayHaveReachedServer && !failure.isSemantic()) {
+      throw outcomeUnknown(error, "the call broke after it could have reached the server, and without "
+          + "reattachable execution it cannot be resumed");
     }
     resumeAfter(failure, error);
   }
@@ -212,6 +228,30 @@ final class ResponseStream implements AutoCloseable {
       reattaches++;
       policies.retryListener().onReattach(operationId(), lastResponseId, reattaches, failure);
     }
+  }
+
+  /** Whether the call surely never left the client: the connection to the server could not even be made. */
+  private static boolean neverSent(StatusRuntimeException error) {
+    if (error.getStatus().getCode() != Status.Code.UNAVAILABLE) {
+      return false;
+    }
+    for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConnectException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private OutcomeUnknownException outcomeUnknown(StatusRuntimeException error, String what) {
+    done = true;
+    watchdog.stop();
+    if (reattachable) {
+      calls.release(operation, null, false);
+    }
+    return new OutcomeUnknownException("Command operation " + operationId() + " may or may not have run: " + what
+        + ". It is not sent again, since it could run twice; check its effect (the table, files or catalog it "
+        + "changes) before running it again", retries.translate(error, null));
   }
 
   /** A wait cut short by the idle limit, as the connection loss it is. */

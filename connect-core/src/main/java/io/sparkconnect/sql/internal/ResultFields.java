@@ -3,6 +3,7 @@ package io.sparkconnect.sql.internal;
 import io.sparkconnect.arrow.FieldKind;
 import io.sparkconnect.arrow.ResultField;
 import io.sparkconnect.sql.types.ArrayType;
+import io.sparkconnect.sql.types.CollatedStringType;
 import io.sparkconnect.sql.types.DataType;
 import io.sparkconnect.sql.types.DataTypes;
 import io.sparkconnect.sql.types.DecimalType;
@@ -63,6 +64,9 @@ final class ResultFields {
     FieldKind atomic = ATOMIC.get(type);
     if (atomic != null) {
       return atomic;
+    }
+    if (type instanceof CollatedStringType) {
+      return FieldKind.STRING;
     }
     if (type instanceof DecimalType) {
       return FieldKind.DECIMAL;

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Builds the {@code SqlCommand} for a statement. Without parameters it uses the field every server understands;
- * with parameters it uses the 4.x relation form on 4.x servers and the literal-only 3.5 fields on 3.5.
+ * Builds the {@code SqlCommand} for a statement: the {@code input} relation on 4.x servers, where the older
+ * fields are deprecated, and the {@code sql} field with literal-only arguments on 3.5.
  */
 @SuppressWarnings("deprecation")
 public final class SqlStatements {
@@ -18,9 +18,6 @@ public final class SqlStatements {
 
   /** A statement with {@code :name} parameters, given as expressions (literals for 3.5 servers). */
   public static SqlCommand named(String query, Map<String, Expression> arguments, Supplier<ServerVersion> version) {
-    if (arguments.isEmpty()) {
-      return SqlCommand.newBuilder().setSql(query).build();
-    }
     if (version.get().isAtLeast(4, 0)) {
       SQL.Builder sql = SQL.newBuilder().setQuery(query);
       arguments.forEach(sql::putNamedArguments);
@@ -33,9 +30,6 @@ public final class SqlStatements {
 
   /** A statement with {@code ?} parameters, given as expressions (literals for 3.5 servers). */
   public static SqlCommand positional(String query, List<Expression> arguments, Supplier<ServerVersion> version) {
-    if (arguments.isEmpty()) {
-      return SqlCommand.newBuilder().setSql(query).build();
-    }
     if (version.get().isAtLeast(4, 0)) {
       SQL.Builder sql = SQL.newBuilder().setQuery(query).addAllPosArguments(arguments);
       return SqlCommand.newBuilder().setInput(Relation.newBuilder().setSql(sql)).build();

@@ -22,6 +22,20 @@ public final class DataTypes {
 
   private DataTypes() {}
 
+  /**
+   * A string type with the given collation: {@link #StringType} for the default {@code UTF8_BINARY} (or an empty
+   * name), otherwise a {@link CollatedStringType}, which needs a Spark 4.0+ server.
+   */
+  public static DataType createStringType(String collation) {
+    if (collation.isEmpty() || collation.equals("UTF8_BINARY")) {
+      return StringType;
+    }
+    if (collation.isBlank() || !collation.strip().equals(collation)) {
+      throw new IllegalArgumentException("Collation name '" + collation + "' has surrounding spaces");
+    }
+    return new CollatedStringType(collation);
+  }
+
   public static DecimalType createDecimalType(int precision, int scale) {
     return new DecimalType(precision, scale);
   }

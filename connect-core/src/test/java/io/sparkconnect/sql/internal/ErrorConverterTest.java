@@ -106,6 +106,36 @@ class ErrorConverterTest {
   }
 
   @Test
+  void aCycleInTheFetchedCausesEndsTheChainInsteadOfRecursingForever() {
+    FetchErrorDetailsResponse details = FetchErrorDetailsResponse.newBuilder()
+        .setRootErrorIdx(0)
+        .addErrors(FetchErrorDetailsResponse.Error.newBuilder().addErrorTypeHierarchy("java.lang.RuntimeException")
+            .setMessage("outer").setCauseIdx(1))
+        .addErrors(FetchErrorDetailsResponse.Error.newBuilder().addErrorTypeHierarchy("java.lang.RuntimeException")
+            .setMessage("inner").setCauseIdx(0))
+        .build();
+    StatusRuntimeException grpc = serverError("outer (truncated)",
+        Map.of("classes", "[\"java.lang.RuntimeException\"]", "errorId", "cyclic"));
+    SparkConnectException error = ErrorConverter.convert(grpc, "h:1", id -> details);
+    assertEquals("outer", error.getMessage());
+    assertEquals("inner", error.getCause().getMessage());
+    assertEquals(grpc, error.getCause().getCause(), "the chain ends with the gRPC error where it would loop");
+  }
+
+  @Test
+  void anEmptyErrorIdFetchesNothing() {
+    int[] fetches = new int[1];
+    SparkConnectException error = ErrorConverter.convert(serverError("[DIVIDE_BY_ZERO] Division by zero.",
+        Map.of("classes", "[\"org.apache.spark.SparkArithmeticException\"]", "errorId", "")), "h:1",
+        id -> {
+          fetches[0]++;
+          return null;
+        });
+    assertEquals(0, fetches[0]);
+    assertEquals("[DIVIDE_BY_ZERO] Division by zero.", error.getMessage());
+  }
+
+  @Test
   void transportFailuresSayWhatToCheck() {
     SparkConnectException unavailable = convert(Status.UNAVAILABLE.withDescription("io exception")
         .asRuntimeException());

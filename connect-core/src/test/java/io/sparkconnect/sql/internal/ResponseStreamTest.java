@@ -8,10 +8,15 @@ import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
+import io.grpc.StatusRuntimeException;
+import io.sparkconnect.proto.Command;
 import io.sparkconnect.proto.ExecutePlanRequest;
 import io.sparkconnect.proto.ExecutePlanResponse;
 import io.sparkconnect.proto.Plan;
 import io.sparkconnect.proto.ReattachExecuteRequest;
+import io.sparkconnect.proto.Relation;
+import io.sparkconnect.proto.SQL;
+import io.sparkconnect.proto.SqlCommand;
 import io.sparkconnect.proto.ReleaseExecuteRequest;
 import io.sparkconnect.proto.ReleaseExecuteResponse;
 import io.sparkconnect.proto.SparkConnectServiceGrpc;
@@ -22,6 +27,7 @@ import io.sparkconnect.sql.ConnectionException;
 import io.sparkconnect.spi.Failure;
 import io.sparkconnect.spi.RetryListener;
 import io.sparkconnect.sql.OperationContext;
+import io.sparkconnect.sql.OutcomeUnknownException;
 import io.sparkconnect.sql.PolicySettings;
 import io.sparkconnect.sql.SparkConnectSettings;
 import io.sparkconnect.sql.SparkConnectException;
@@ -119,10 +125,66 @@ class ResponseStreamTest {
   }
 
   private static ResponseStream stream(SessionRpc rpc) {
+    return stream(rpc, rpc, Plan.getDefaultInstance());
+  }
+
+  /** A command: a plan with effects, such as an INSERT. */
+  private static Plan command() {
+    return Plan.newBuilder().setCommand(Command.newBuilder().setSqlCommand(SqlCommand.newBuilder()
+        .setInput(Relation.newBuilder().setSql(SQL.newBuilder().setQuery("INSERT INTO t VALUES (1)"))))).build();
+  }
+
+  private static ResponseStream stream(SessionRpc rpc, ExecutionCalls calls, Plan plan) {
     OperationContext operation = OperationContext.create("ExecutePlan", "op", rpc.sessionId(), Set.of(), null);
     ExecutePlanRequest request = rpc.envelope().stamp(ExecutePlanRequest.newBuilder())
-        .setOperationId(operation.operationId()).setPlan(Plan.getDefaultInstance()).build();
-    return new ResponseStream(rpc, rpc.retries(), operation, request);
+        .setOperationId(operation.operationId()).setPlan(plan).build();
+    return new ResponseStream(calls, rpc.retries(), operation, request);
+  }
+
+  /** Calls whose first execution fails as a refused connection does: the request never left the client. */
+  private static ExecutionCalls firstExecuteRefused(SessionRpc rpc) {
+    boolean[] refused = new boolean[1];
+    return new ExecutionCalls() {
+      @Override
+      public ResponseSegment execute(OperationContext operation, ExecutePlanRequest request) {
+        if (refused[0]) {
+          return rpc.execute(operation, request);
+        }
+        refused[0] = true;
+        StatusRuntimeException error = Status.UNAVAILABLE.withDescription("io exception")
+            .withCause(new java.net.ConnectException("Connection refused")).asRuntimeException();
+        return new ResponseSegment(new java.util.Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            throw error;
+          }
+
+          @Override
+          public ExecutePlanResponse next() {
+            throw error;
+          }
+        }, io.grpc.Context.current().withCancellation(), rpc.envelope());
+      }
+
+      @Override
+      public ResponseSegment reattach(OperationContext operation, String lastResponseId) {
+        return rpc.reattach(operation, lastResponseId);
+      }
+
+      @Override
+      public void release(OperationContext operation, String untilResponseId, boolean wait) {
+        rpc.release(operation, untilResponseId, wait);
+      }
+
+      @Override
+      public void reconnect() {
+        rpc.reconnect();
+      }
+    };
+  }
+
+  private List<String> executions() {
+    return calls.stream().filter(c -> !c.startsWith("release")).collect(java.util.stream.Collectors.toList());
   }
 
   private Script next() {
@@ -185,6 +247,50 @@ class ResponseStreamTest {
     assertEquals(List.of("execute", "reattach after null", "execute"),
         calls.stream().filter(c -> !c.startsWith("release")).collect(java.util.stream.Collectors.toList()));
     assertEquals(List.of(Duration.ofMillis(50)), sleeps, "a lost operation is executed again at once");
+  }
+
+  @Test
+  void aCommandTheServerLostAfterItCouldHaveArrivedIsNotSentAgain() throws Exception {
+    SessionRpc client = client(ReattachPolicy.defaults());
+    scripts.add(fail(Status.UNAVAILABLE.withDescription("connection reset")));
+    scripts.add(fail(Status.INTERNAL.withDescription("[INVALID_HANDLE.OPERATION_NOT_FOUND] unknown operation")));
+    scripts.add(send(complete("r1")));
+    OutcomeUnknownException error = assertThrows(OutcomeUnknownException.class,
+        () -> drain(stream(client, client, command())));
+    assertTrue(error.getMessage().contains("may or may not have run"), error.getMessage());
+    assertTrue(error.getMessage().contains("check its effect"), error.getMessage());
+    assertEquals(List.of("execute", "reattach after null"), executions(), "the command went out once");
+  }
+
+  @Test
+  void aCommandThatSurelyNeverLeftTheClientIsSentAgain() throws Exception {
+    SessionRpc client = client(ReattachPolicy.defaults());
+    scripts.add(fail(Status.INTERNAL.withDescription("[INVALID_HANDLE.OPERATION_NOT_FOUND] unknown operation")));
+    scripts.add(send(complete("r1")));
+    assertEquals(List.of("r1"), drain(stream(client, firstExecuteRefused(client), command())));
+    assertEquals(List.of("reattach after null", "execute"), executions(),
+        "refused before sending, so executed once the server answered");
+  }
+
+  @Test
+  void withoutReattachingABrokenCommandIsOutcomeUnknownNotRetried() throws Exception {
+    SessionRpc client = client(ReattachPolicy.none());
+    scripts.add(fail(Status.UNAVAILABLE.withDescription("connection reset")));
+    scripts.add(send(complete("r1")));
+    OutcomeUnknownException error = assertThrows(OutcomeUnknownException.class,
+        () -> drain(stream(client, client, command())));
+    assertTrue(error.getMessage().contains("cannot be resumed"), error.getMessage());
+    assertEquals(List.of("execute"), executions());
+    assertEquals(List.of(), sleeps);
+  }
+
+  @Test
+  void withoutReattachingABrokenQueryIsRetried() throws Exception {
+    SessionRpc client = client(ReattachPolicy.none());
+    scripts.add(fail(Status.UNAVAILABLE.withDescription("connection reset")));
+    scripts.add(send(complete("r1")));
+    assertEquals(List.of("r1"), drain(stream(client)));
+    assertEquals(List.of("execute", "execute"), executions());
   }
 
   @Test
