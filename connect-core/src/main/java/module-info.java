@@ -12,6 +12,9 @@ module io.sparkconnect.core {
   requires aircompressor;
   requires com.fasterxml.jackson.databind;
   requires java.sql;
+  requires transitive io.opentelemetry.api;
+  requires io.opentelemetry.context;
+  requires org.slf4j;
 
   exports io.sparkconnect.sql;
   exports io.sparkconnect.sql.types;

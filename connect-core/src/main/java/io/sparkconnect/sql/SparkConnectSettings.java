@@ -1,6 +1,8 @@
 package io.sparkconnect.sql;
 
 import io.grpc.ClientInterceptor;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.sparkconnect.transport.ChannelSettings;
 import io.sparkconnect.transport.ConnectionString;
 import java.util.ArrayList;
@@ -37,6 +39,7 @@ public final class SparkConnectSettings {
   private final long maxResultBytes;
   private final List<ClientInterceptor> interceptors;
   private final List<OperationListener> operationListeners;
+  private final OpenTelemetry openTelemetry;
 
   private SparkConnectSettings(Builder builder) {
     this.channel = builder.channel.build();
@@ -49,6 +52,7 @@ public final class SparkConnectSettings {
     this.maxResultBytes = builder.maxResultBytes;
     this.interceptors = List.copyOf(builder.interceptors);
     this.operationListeners = List.copyOf(builder.operationListeners);
+    this.openTelemetry = builder.openTelemetry;
   }
 
   public static Builder builder() {
@@ -68,6 +72,7 @@ public final class SparkConnectSettings {
     builder.maxResultBytes = maxResultBytes;
     builder.interceptors.addAll(interceptors);
     builder.operationListeners.addAll(operationListeners);
+    builder.openTelemetry = openTelemetry;
     return builder;
   }
 
@@ -125,6 +130,14 @@ public final class SparkConnectSettings {
     return operationListeners;
   }
 
+  /**
+   * Where the session's spans and metrics go: the instance set on the builder, else {@link
+   * GlobalOpenTelemetry#get()} (a no-op until an SDK is installed).
+   */
+  public OpenTelemetry openTelemetry() {
+    return openTelemetry != null ? openTelemetry : GlobalOpenTelemetry.get();
+  }
+
   @Override
   public String toString() {
     return "SparkConnectSettings{" + channel + ", " + policies + ", user " + userId
@@ -151,6 +164,7 @@ public final class SparkConnectSettings {
     private long maxResultBytes;
     private final List<ClientInterceptor> interceptors = new ArrayList<>();
     private final List<OperationListener> operationListeners = new ArrayList<>();
+    private OpenTelemetry openTelemetry;
 
     private Builder() {}
 
@@ -250,6 +264,12 @@ public final class SparkConnectSettings {
 
     public Builder operationListener(OperationListener listener) {
       operationListeners.add(Objects.requireNonNull(listener, "operationListener"));
+      return this;
+    }
+
+    /** Sends the session's spans and metrics to this OpenTelemetry instead of {@link GlobalOpenTelemetry}. */
+    public Builder openTelemetry(OpenTelemetry openTelemetry) {
+      this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
       return this;
     }
 

@@ -498,6 +498,12 @@ public final class SparkSession implements AutoCloseable {
     }
 
     /** Hears each operation start and end, and each result batch. */
+    /** Sends the session's spans and metrics to this OpenTelemetry instead of the global one. */
+    public Builder openTelemetry(io.opentelemetry.api.OpenTelemetry openTelemetry) {
+      Objects.requireNonNull(openTelemetry, "openTelemetry");
+      return step(settings -> settings.openTelemetry(openTelemetry));
+    }
+
     public Builder operationListener(OperationListener listener) {
       Objects.requireNonNull(listener, "operationListener");
       return step(settings -> settings.operationListener(listener));

@@ -16,6 +16,7 @@ import io.sparkconnect.proto.Relation;
 import io.sparkconnect.proto.ResultChunkingOptions;
 import io.sparkconnect.sql.CloseableIterator;
 import io.sparkconnect.sql.OperationContext;
+import io.sparkconnect.sql.OperationListener;
 import io.sparkconnect.sql.Row;
 import io.sparkconnect.sql.SparkConnectException;
 import io.sparkconnect.sql.SparkConnectSettings;
@@ -40,14 +41,25 @@ public final class Operations {
   private final ThreadTags tags = new ThreadTags();
   private final ObservedMetricsStore observations = new ObservedMetricsStore();
   private final PlanCompression planCompression = new PlanCompression(this::planCompressionThreshold);
+  private final List<OperationListener> listeners;
   private volatile ServerVersion serverVersion;
 
-  /** The operations of one session on {@code channel}, whose id is the settings' or a random one. */
+  /**
+   * The operations of one session on {@code channel}, whose id is the settings' or a random one, traced and
+   * measured through the settings' OpenTelemetry.
+   */
   public Operations(ConnectChannel channel, SparkConnectSettings settings) {
     this.settings = settings;
     ClientIdentity identity = ClientIdentity.create(settings.sessionId().orElseGet(UUID::randomUUID),
         settings.userId(), settings.userName().orElse(null), settings.channel().userAgent().orElse(null));
-    this.rpc = new SessionRpc(channel, settings, identity);
+    Telemetry telemetry = new Telemetry(settings.openTelemetry(), settings.channel().host(),
+        settings.channel().port());
+    OperationTrace trace = new OperationTrace(telemetry, () -> serverVersion);
+    List<OperationListener> all = new ArrayList<>();
+    all.add(trace);
+    all.addAll(settings.operationListeners());
+    this.listeners = List.copyOf(all);
+    this.rpc = new SessionRpc(channel, settings, identity, new TracingInterceptor(telemetry, trace));
   }
 
   public SparkConnectSettings settings() {
@@ -131,7 +143,7 @@ public final class Operations {
       chunking.setPreferredArrowChunkSize(settings.arrowChunkSize());
     }
     request.addRequestOptions(ExecutePlanRequest.RequestOption.newBuilder().setResultChunkingOptions(chunking));
-    OperationEvents events = new OperationEvents(settings.operationListeners(), operation);
+    OperationEvents events = new OperationEvents(listeners, operation);
     events.start();
     return new ResultReader(new ResponseStream(rpc, rpc.retries(), operation, request.build()), events,
         observations, limits);
@@ -221,7 +233,7 @@ public final class Operations {
   private <R> R unary(String kind, Function<OperationContext, R> call) {
     OperationContext operation = OperationContext.create(kind, UUID.randomUUID().toString(), sessionId(),
         tags.get(), settings.policies().operationDeadline().orElse(null));
-    OperationEvents events = new OperationEvents(settings.operationListeners(), operation);
+    OperationEvents events = new OperationEvents(listeners, operation);
     events.start();
     try {
       R response = call.apply(operation);

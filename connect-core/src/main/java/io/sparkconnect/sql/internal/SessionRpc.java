@@ -60,10 +60,19 @@ final class SessionRpc implements ExecutionCalls {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   SessionRpc(ConnectChannel channel, SparkConnectSettings settings, ClientIdentity identity) {
+    this(channel, settings, identity, null);
+  }
+
+  /** With {@code outermost} (may be null) seeing each call before the user's interceptors. */
+  SessionRpc(ConnectChannel channel, SparkConnectSettings settings, ClientIdentity identity,
+      ClientInterceptor outermost) {
     this.channel = channel;
     this.envelope = new RequestEnvelope(identity);
     this.retries = new RetryEngine(settings.policies(), this::translate);
     List<ClientInterceptor> innermostFirst = new ArrayList<>(settings.interceptors());
+    if (outermost != null) {
+      innermostFirst.add(0, outermost);
+    }
     Collections.reverse(innermostFirst);
     Channel intercepted = ClientInterceptors.intercept(channel.channel(), innermostFirst);
     this.blocking = SparkConnectServiceGrpc.newBlockingStub(intercepted);
