@@ -50,6 +50,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 public final class DataFrame {
   private final SparkSession session;
   private final Relation plan;
+  private volatile ExecutionInfo executionInfo;
 
   DataFrame(SparkSession session, Relation plan) {
     this.session = session;
@@ -624,7 +625,25 @@ public final class DataFrame {
 
   /** Runs the query and returns every row. Rows are views over compact columns, not one object per value. */
   public List<Row> collect() {
-    return session.operations().collect(plan);
+    return session.operations().collect(plan, this::recordExecution);
+  }
+
+  /**
+   * What the server reported about the latest action run on this DataFrame (collect, toLocalIterator,
+   * forEachArrowBatch, count, first, head, take, show): the metrics of each node of the executed plan. Empty
+   * before an action ran, or when the server sent no metrics.
+   */
+  public java.util.Optional<ExecutionInfo> executionInfo() {
+    return java.util.Optional.ofNullable(executionInfo);
+  }
+
+  private void recordExecution(ExecutionInfo info) {
+    executionInfo = info;
+  }
+
+  /** Runs another DataFrame's collect for an action of this one, which then reports its execution. */
+  private List<Row> collectFor(DataFrame derived) {
+    return session.operations().collect(derived.plan, this::recordExecution);
   }
 
   /** The same as {@link #collect()}, under the name Spark's Java API uses. */
@@ -637,7 +656,7 @@ public final class DataFrame {
    * release the server's operation.
    */
   public CloseableIterator<Row> toLocalIterator() {
-    return session.operations().iterate(plan);
+    return session.operations().iterate(plan, this::recordExecution);
   }
 
   /**
@@ -647,17 +666,17 @@ public final class DataFrame {
    * @return the number of rows
    */
   public long forEachArrowBatch(java.util.function.Consumer<VectorSchemaRoot> consumer) {
-    return session.operations().forEachArrowBatch(plan, consumer);
+    return session.operations().forEachArrowBatch(plan, consumer, this::recordExecution);
   }
 
   /** The number of rows. */
   public long count() {
-    return groupBy(new Column[0]).agg(functions.count(functions.lit(1))).collect().get(0).getLong(0);
+    return collectFor(groupBy(new Column[0]).agg(functions.count(functions.lit(1)))).get(0).getLong(0);
   }
 
   /** The first {@code n} rows. */
   public List<Row> head(int n) {
-    return limit(n).collect();
+    return collectFor(limit(n));
   }
 
   public List<Row> take(int n) {
@@ -670,7 +689,7 @@ public final class DataFrame {
       throw new IllegalArgumentException("tail must not be negative, got " + n);
     }
     return session.operations().collect(session.withPlanId(Relation.newBuilder()
-        .setTail(Tail.newBuilder().setInput(plan).setLimit(n))));
+        .setTail(Tail.newBuilder().setInput(plan).setLimit(n))), this::recordExecution);
   }
 
   /**
@@ -701,7 +720,7 @@ public final class DataFrame {
     }
     Relation show = session.withPlanId(Relation.newBuilder().setShowString(ShowString.newBuilder()
         .setInput(plan).setNumRows(numRows).setTruncate(truncate).setVertical(vertical)));
-    return session.operations().collect(show).get(0).getString(0);
+    return session.operations().collect(show, this::recordExecution).get(0).getString(0);
   }
 
   /** Prints the first 20 rows, values cut to 20 characters. */

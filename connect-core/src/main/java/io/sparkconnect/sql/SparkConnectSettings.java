@@ -40,6 +40,7 @@ public final class SparkConnectSettings {
   private final List<ClientInterceptor> interceptors;
   private final List<OperationListener> operationListeners;
   private final OpenTelemetry openTelemetry;
+  private final List<ProgressListener> progressListeners;
 
   private SparkConnectSettings(Builder builder) {
     this.channel = builder.channel.build();
@@ -53,6 +54,7 @@ public final class SparkConnectSettings {
     this.interceptors = List.copyOf(builder.interceptors);
     this.operationListeners = List.copyOf(builder.operationListeners);
     this.openTelemetry = builder.openTelemetry;
+    this.progressListeners = List.copyOf(builder.progressListeners);
   }
 
   public static Builder builder() {
@@ -73,6 +75,7 @@ public final class SparkConnectSettings {
     builder.interceptors.addAll(interceptors);
     builder.operationListeners.addAll(operationListeners);
     builder.openTelemetry = openTelemetry;
+    builder.progressListeners.addAll(progressListeners);
     return builder;
   }
 
@@ -130,6 +133,11 @@ public final class SparkConnectSettings {
     return operationListeners;
   }
 
+  /** The listeners that hear the progress of every query of the session. */
+  public List<ProgressListener> progressListeners() {
+    return progressListeners;
+  }
+
   /**
    * Where the session's spans and metrics go: the instance set on the builder, else {@link
    * GlobalOpenTelemetry#get()} (a no-op until an SDK is installed).
@@ -165,6 +173,7 @@ public final class SparkConnectSettings {
     private final List<ClientInterceptor> interceptors = new ArrayList<>();
     private final List<OperationListener> operationListeners = new ArrayList<>();
     private OpenTelemetry openTelemetry;
+    private final List<ProgressListener> progressListeners = new ArrayList<>();
 
     private Builder() {}
 
@@ -264,6 +273,12 @@ public final class SparkConnectSettings {
 
     public Builder operationListener(OperationListener listener) {
       operationListeners.add(Objects.requireNonNull(listener, "operationListener"));
+      return this;
+    }
+
+    /** Adds a listener for the progress of every query of the session (reported by 4.0+ servers). */
+    public Builder progressListener(ProgressListener listener) {
+      progressListeners.add(Objects.requireNonNull(listener, "progressListener"));
       return this;
     }
 

@@ -269,6 +269,14 @@ public final class SparkSession implements AutoCloseable {
     return metrics;
   }
 
+  /**
+   * Reports the progress of the queries this thread runs to {@code listener} until the registration is closed:
+   * {@code try (var progress = spark.reportProgressTo(listener)) { df.collect(); }}.
+   */
+  public ProgressListener.Registration reportProgressTo(ProgressListener listener) {
+    return operations.progress().registerForThread(Objects.requireNonNull(listener, "listener"));
+  }
+
   /** Parses a DDL type or schema string, such as {@code "a INT, b ARRAY<STRING>"}, on the server. */
   public DataType parseDataType(String ddl) {
     return DataTypeConverter.fromProto(operations.analyze(AnalyzePlanRequest.newBuilder().setDdlParse(
@@ -498,6 +506,12 @@ public final class SparkSession implements AutoCloseable {
     }
 
     /** Hears each operation start and end, and each result batch. */
+    /** Adds a listener for the progress of every query of the session (reported by 4.0+ servers). */
+    public Builder progressListener(ProgressListener listener) {
+      Objects.requireNonNull(listener, "progressListener");
+      return step(settings -> settings.progressListener(listener));
+    }
+
     /** Sends the session's spans and metrics to this OpenTelemetry instead of the global one. */
     public Builder openTelemetry(io.opentelemetry.api.OpenTelemetry openTelemetry) {
       Objects.requireNonNull(openTelemetry, "openTelemetry");

@@ -4,10 +4,12 @@ import io.sparkconnect.sql.OperationContext;
 import io.sparkconnect.sql.OperationListener;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Tells a session's {@link OperationListener}s about one operation: its start, its batches, its one end. */
 final class OperationEvents {
-  private static final System.Logger LOG = System.getLogger(OperationEvents.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(OperationEvents.class);
 
   private final List<OperationListener> listeners;
   private final OperationContext operation;
@@ -49,7 +51,7 @@ final class OperationEvents {
       try {
         listener.onEnd(operation, rows, failure);
       } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "An operation listener failed in onEnd of " + operation, e);
+        OperationLog.warn(LOG, operation.operationId(), "An operation listener failed in onEnd", e);
       }
     }
   }

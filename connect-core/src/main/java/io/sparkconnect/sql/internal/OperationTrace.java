@@ -14,13 +14,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Traces and measures each operation of a session: a span from start to end, the parent of its RPC attempts,
+ * Traces, measures and logs each operation of a session: a span from start to end, the parent of its RPC attempts,
  * with the rows, batches, bytes, retries and reattaches it saw, and the failure's error class and SQL state.
  * Registered first among the session's listeners, so it hears every operation. Thread-safe.
  */
 final class OperationTrace implements OperationListener {
+  private static final Logger LOG = LoggerFactory.getLogger(OperationTrace.class);
+
   private final Telemetry telemetry;
   private final Supplier<ServerVersion> knownServerVersion;
   private final Map<String, Running> running = new ConcurrentHashMap<>();
@@ -48,6 +52,8 @@ final class OperationTrace implements OperationListener {
       span.setAttribute(Telemetry.TAGS, new ArrayList<>(new java.util.TreeSet<>(operation.tags())));
     }
     running.put(operation.operationId(), new Running(span, System.nanoTime()));
+    OperationLog.debug(LOG, operation.operationId(), "{} {} started (session {}, tags {})", operation.kind(),
+        operation.operationId(), operation.sessionId(), operation.tags());
     telemetry.activeOperations.add(1, kind(operation));
   }
 
@@ -99,6 +105,9 @@ final class OperationTrace implements OperationListener {
         telemetry.resultLimitHits.add(1, kind);
       }
     }
+    OperationLog.debug(LOG, operation.operationId(), "{} {} ended: {}, {} rows, {} bytes, {} retries, {} reattaches",
+        operation.kind(), operation.operationId(), failure == null ? "ok" : failure.getClass().getSimpleName(), rows,
+        run.bytes.get(), run.retries.get(), run.reattaches.get());
     telemetry.operationDuration.record((System.nanoTime() - run.startNanos) / 1e9,
         kind.toBuilder().put(Telemetry.OUTCOME, outcome).build());
     span.end();

@@ -15,6 +15,7 @@ import io.sparkconnect.proto.ReattachOptions;
 import io.sparkconnect.proto.Relation;
 import io.sparkconnect.proto.ResultChunkingOptions;
 import io.sparkconnect.sql.CloseableIterator;
+import io.sparkconnect.sql.ExecutionInfo;
 import io.sparkconnect.sql.OperationContext;
 import io.sparkconnect.sql.OperationListener;
 import io.sparkconnect.sql.Row;
@@ -42,6 +43,7 @@ public final class Operations {
   private final ObservedMetricsStore observations = new ObservedMetricsStore();
   private final PlanCompression planCompression = new PlanCompression(this::planCompressionThreshold);
   private final List<OperationListener> listeners;
+  private final ProgressListeners progress;
   private volatile ServerVersion serverVersion;
 
   /**
@@ -59,6 +61,7 @@ public final class Operations {
     all.add(trace);
     all.addAll(settings.operationListeners());
     this.listeners = List.copyOf(all);
+    this.progress = new ProgressListeners(settings.progressListeners());
     this.rpc = new SessionRpc(channel, settings, identity, new TracingInterceptor(telemetry, trace));
   }
 
@@ -78,11 +81,21 @@ public final class Operations {
     return observations;
   }
 
+  public ProgressListeners progress() {
+    return progress;
+  }
+
   // ---- executions
 
   /** Runs a query and returns all of its rows. */
   public List<Row> collect(Relation relation) {
-    try (ResultReader result = execute(Plan.newBuilder().setRoot(relation).build(), collectLimits())) {
+    return collect(relation, info -> { });
+  }
+
+  /** Runs a query and returns all of its rows; {@code executionInfo} hears what the server reports about it. */
+  public List<Row> collect(Relation relation, Consumer<ExecutionInfo> executionInfo) {
+    try (ResultReader result = execute(Plan.newBuilder().setRoot(relation).build(), collectLimits(),
+        executionInfo)) {
       List<ResultBatch> batches = new ArrayList<>();
       for (ResultBatch batch = result.nextBatch(); batch != null; batch = result.nextBatch()) {
         batches.add(batch);
@@ -92,20 +105,23 @@ public final class Operations {
   }
 
   /** Streams a query's rows, decoding one batch at a time. */
-  public CloseableIterator<Row> iterate(Relation relation) {
-    return new RowIterator(execute(Plan.newBuilder().setRoot(relation).build(), streamLimits()));
+  public CloseableIterator<Row> iterate(Relation relation, Consumer<ExecutionInfo> executionInfo) {
+    return new RowIterator(execute(Plan.newBuilder().setRoot(relation).build(), streamLimits(), executionInfo));
   }
 
   /** Hands each result batch to {@code consumer} as Arrow vectors; returns the number of rows. */
-  public long forEachArrowBatch(Relation relation, Consumer<VectorSchemaRoot> consumer) {
-    try (ResultReader result = execute(Plan.newBuilder().setRoot(relation).build(), streamLimits())) {
+  public long forEachArrowBatch(Relation relation, Consumer<VectorSchemaRoot> consumer,
+      Consumer<ExecutionInfo> executionInfo) {
+    try (ResultReader result = execute(Plan.newBuilder().setRoot(relation).build(), streamLimits(),
+        executionInfo)) {
       return result.forEachArrowBatch(consumer);
     }
   }
 
   /** Runs a command and returns the relation of its {@code sql_command_result}, or null. */
   public Relation executeCommand(Command command) {
-    try (ResultReader result = execute(Plan.newBuilder().setCommand(command).build(), ResultLimits.NONE)) {
+    try (ResultReader result = execute(Plan.newBuilder().setCommand(command).build(), ResultLimits.NONE,
+        info -> { })) {
       return result.commandResult();
     }
   }
@@ -126,7 +142,7 @@ public final class Operations {
         settings.maxResultBytes().orElse(Long.MAX_VALUE), null);
   }
 
-  private ResultReader execute(Plan plan, ResultLimits limits) {
+  private ResultReader execute(Plan plan, ResultLimits limits, Consumer<ExecutionInfo> executionInfo) {
     rpc.checkOpen();
     OperationContext operation = OperationContext.create("ExecutePlan", UUID.randomUUID().toString(),
         sessionId(), tags.get(), settings.policies().operationDeadline().orElse(null));
@@ -145,7 +161,8 @@ public final class Operations {
     request.addRequestOptions(ExecutePlanRequest.RequestOption.newBuilder().setResultChunkingOptions(chunking));
     OperationEvents events = new OperationEvents(listeners, operation);
     events.start();
-    return new ResultReader(new ResponseStream(rpc, rpc.retries(), operation, request.build()), events,
+    ExecutionObserver observer = new ExecutionObserver(operation, progress.forNewQuery(), executionInfo);
+    return new ResultReader(new ResponseStream(rpc, rpc.retries(), operation, request.build(), observer), events,
         observations, limits);
   }
 

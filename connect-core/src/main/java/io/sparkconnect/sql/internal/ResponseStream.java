@@ -30,6 +30,7 @@ final class ResponseStream implements AutoCloseable {
   private static final int MAX_REEXECUTES = 3;
 
   private final ExecutionCalls calls;
+  private final java.util.function.Consumer<ExecutePlanResponse> observer;
   private final RetryEngine retries;
   private final PolicySettings policies;
   private final ReattachPolicy reattach;
@@ -57,6 +58,13 @@ final class ResponseStream implements AutoCloseable {
 
   ResponseStream(ExecutionCalls calls, RetryEngine retries, OperationContext operation,
       ExecutePlanRequest request) {
+    this(calls, retries, operation, request, ExecutionObserver.NONE);
+  }
+
+  /** With {@code observer} seeing each response as it arrives, before the reader does. */
+  ResponseStream(ExecutionCalls calls, RetryEngine retries, OperationContext operation,
+      ExecutePlanRequest request, java.util.function.Consumer<ExecutePlanResponse> observer) {
+    this.observer = observer;
     this.calls = calls;
     this.retries = retries;
     this.policies = retries.policies();
@@ -118,6 +126,7 @@ final class ResponseStream implements AutoCloseable {
     }
     receivedAny = true;
     receivedSinceOpen++;
+    observer.accept(response);
     failuresWithoutProgress = 0;
     if (!response.getResponseId().isEmpty()) {
       lastResponseId = response.getResponseId();

@@ -43,6 +43,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The RPCs of one session, and nothing else: every request is stamped by the {@link RequestEnvelope}, passes the
@@ -50,7 +52,7 @@ import java.util.function.BiFunction;
  * Failures become the client's exceptions here. Thread-safe.
  */
 final class SessionRpc implements ExecutionCalls {
-  private static final System.Logger LOG = System.getLogger(SessionRpc.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(SessionRpc.class);
 
   private final ConnectChannel channel;
   private final RequestEnvelope envelope;
@@ -215,7 +217,7 @@ final class SessionRpc implements ExecutionCalls {
     try {
       channel.reconnect();
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.DEBUG, "Could not move to a new connection", e);
+      LOG.debug("Could not move to a new connection", e);
     }
   }
 
@@ -225,7 +227,7 @@ final class SessionRpc implements ExecutionCalls {
       blocking.withDeadlineAfter(10, TimeUnit.SECONDS).withOption(OperationContext.CALL_OPTION, operation)
           .releaseExecute(request);
     } catch (StatusRuntimeException e) {
-      LOG.log(System.Logger.Level.DEBUG, "ReleaseExecute failed for " + operation.operationId(), e);
+      OperationLog.debug(LOG, operation.operationId(), "ReleaseExecute failed for {}", operation.operationId(), e);
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -243,14 +245,15 @@ final class SessionRpc implements ExecutionCalls {
 
             @Override
             public void onError(Throwable error) {
-              LOG.log(System.Logger.Level.DEBUG, "ReleaseExecute failed for " + operation.operationId(), error);
+              OperationLog.debug(LOG, operation.operationId(), "ReleaseExecute failed for {}",
+                  operation.operationId(), error);
             }
 
             @Override
             public void onCompleted() {}
           });
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.DEBUG, "ReleaseExecute could not be sent", e);
+      OperationLog.debug(LOG, operation.operationId(), "ReleaseExecute could not be sent", e);
     }
   }
 
@@ -279,7 +282,7 @@ final class SessionRpc implements ExecutionCalls {
       return blocking(operation)
           .fetchErrorDetails(envelope.stamp(FetchErrorDetailsRequest.newBuilder()).setErrorId(errorId).build());
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.DEBUG, "FetchErrorDetails failed for " + errorId, e);
+      LOG.debug("FetchErrorDetails failed for error {}", errorId, e);
       return null;
     }
   }
