@@ -43,9 +43,17 @@ final class CliProcess {
   }
 
   static CliProcess run(String... args) throws IOException, InterruptedException {
+    return run(java.util.Map.of(), args);
+  }
+
+  /** Runs with these variables added to the environment. */
+  static CliProcess run(java.util.Map<String, String> env, String... args) throws IOException,
+      InterruptedException {
     Path out = Files.createTempFile("cli-out", ".txt");
     Path err = Files.createTempFile("cli-err", ".txt");
-    Process process = builder(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    ProcessBuilder builder = builder(args);
+    builder.environment().putAll(env);
+    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new IllegalStateException("spark-connect " + String.join(" ", args) + " did not finish in 5 minutes");
