@@ -1,6 +1,7 @@
 package io.sparkconnect.cli;
 
 import io.sparkconnect.sql.DataFrame;
+import io.sparkconnect.sql.ProgressListener;
 import io.sparkconnect.sql.Row;
 import io.sparkconnect.sql.SparkSession;
 import java.io.PrintWriter;
@@ -56,8 +57,14 @@ final class SqlCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (ServerTarget server = ServerTarget.open(target.remote, target.sparkVersion, err);
         SparkSession spark = session(server.connectionString())) {
-      DataFrame result = spark.sql(statement);
-      List<Row> rows = result.limit(maxRows + 1).collect();
+      DataFrame result;
+      List<Row> rows;
+      try (ProgressBar bar = new ProgressBar(err);
+          ProgressListener.Registration progress = ProgressBar.stderrIsTerminal() ? spark.reportProgressTo(bar)
+              : () -> { }) {
+        result = spark.sql(statement);
+        rows = result.limit(maxRows + 1).collect();
+      }
       boolean more = rows.size() > maxRows;
       List<Row> shown = more ? rows.subList(0, maxRows) : rows;
       format.formatter().write(shown.isEmpty() ? result.schema() : shown.get(0).schema(), shown, out);
