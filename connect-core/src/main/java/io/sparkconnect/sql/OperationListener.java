@@ -26,4 +26,12 @@ public interface OperationListener {
    * @param failure what made it fail, or null on success
    */
   default void onEnd(OperationContext operation, long rows, Throwable failure) {}
+
+  /**
+   * The operation ended, with its duration, bytes, retries and reattaches. By default passes on to {@link
+   * #onEnd(OperationContext, long, Throwable)}; override one of the two.
+   */
+  default void onEnd(OperationReport report) {
+    onEnd(report.operation(), report.rows(), report.failure().orElse(null));
+  }
 }

@@ -61,7 +61,7 @@ class OperationLoggingIT {
           .collect(Collectors.toList());
       assertTrue(aboutQuery.stream().anyMatch(e -> e.getFormattedMessage().contains("started")), events.list
           .toString());
-      assertTrue(aboutQuery.stream().anyMatch(e -> e.getFormattedMessage().contains("ended: ok, 10 rows")),
+      assertTrue(aboutQuery.stream().anyMatch(e -> e.getFormattedMessage().contains(": ok in ") && e.getFormattedMessage().contains(", 10 rows")),
           events.list.toString());
       for (ILoggingEvent event : events.list) {
         if (event.getFormattedMessage().contains(query)) {

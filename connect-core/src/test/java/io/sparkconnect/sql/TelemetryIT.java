@@ -89,13 +89,19 @@ class TelemetryIT {
     return value;
   }
 
-  /** Remembers each operation's id as it ends. */
+  /** Remembers each operation's id and report as it ends. */
   private static final class Ids implements OperationListener {
     final List<String> ids = new CopyOnWriteArrayList<>();
+    final List<OperationReport> reports = new CopyOnWriteArrayList<>();
 
     @Override
-    public void onEnd(OperationContext operation, long rows, Throwable failure) {
-      ids.add(operation.operationId());
+    public void onEnd(OperationReport report) {
+      ids.add(report.operation().operationId());
+      reports.add(report);
+    }
+
+    OperationReport last() {
+      return reports.get(reports.size() - 1);
     }
   }
 
@@ -207,6 +213,11 @@ class TelemetryIT {
       assertEquals(reattaches, childrenOf(cut).stream().filter(s -> s.getName().equals(REATTACH)).count(),
           "one ReattachExecute span per reattach, under the operation");
       assertEquals(1_500_000, attribute(cut, "spark_connect.rows"));
+      OperationReport report = ids.last();
+      assertEquals(reattaches, report.reattaches(), "the listener's report agrees with the span");
+      assertEquals(attribute(cut, "spark_connect.bytes"), report.bytes());
+      assertEquals(1_500_000, report.rows());
+      assertTrue(report.succeeded() && report.duration().toNanos() > 0, report.toString());
       long reattachMetric = metric("spark_connect.client.reattaches").getLongSumData().getPoints().stream()
           .mapToLong(LongPointData::getValue).sum();
       assertEquals(reattaches, reattachMetric);
@@ -227,6 +238,7 @@ class TelemetryIT {
       SpanData analyzed = operation(ids.ids.get(ids.ids.size() - 1));
       long retries = attribute(analyzed, "spark_connect.retries");
       assertTrue(retries >= 1, "retries: " + retries);
+      assertEquals(retries, ids.last().retries(), ids.last().toString());
       List<SpanData> attempts = childrenOf(analyzed).stream().filter(s -> s.getName().equals(ANALYZE))
           .collect(Collectors.toList());
       assertEquals(retries + 1, attempts.size(), "one span per attempt");

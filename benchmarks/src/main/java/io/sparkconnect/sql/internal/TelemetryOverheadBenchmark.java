@@ -77,6 +77,7 @@ public class TelemetryOverheadBenchmark {
   private OpenTelemetrySdk sdk;
   private OperationTrace trace;
   private TracingInterceptor interceptor;
+  private OperationStats.Running running;
   private final String sessionId = UUID.randomUUID().toString();
 
   /** A channel whose calls complete at once with OK, so only the instrumentation runs. */
@@ -126,7 +127,8 @@ public class TelemetryOverheadBenchmark {
     }
     Telemetry instruments = new Telemetry(otel, "127.0.0.1", 15002);
     trace = new OperationTrace(instruments, () -> null);
-    interceptor = new TracingInterceptor(instruments, trace);
+    running = new OperationStats.Running();
+    interceptor = new TracingInterceptor(instruments, trace, running);
   }
 
   @TearDown
@@ -139,12 +141,13 @@ public class TelemetryOverheadBenchmark {
   @Benchmark
   public OperationContext operationWithOneRpc() {
     OperationContext operation = OperationContext.create("Config", "op", sessionId, Set.of(), null);
-    trace.onStart(operation);
+    OperationEvents events = new OperationEvents(java.util.List.of(trace), operation, running);
+    events.start();
     ClientCall<ConfigRequest, ConfigResponse> call = interceptor.interceptCall(CONFIG,
         CallOptions.DEFAULT.withOption(OperationContext.CALL_OPTION, operation), ANSWERING);
     call.start(new ClientCall.Listener<>() { }, new Metadata());
     call.halfClose();
-    trace.onEnd(operation, 0, null);
+    events.end(0, null);
     return operation;
   }
 }

@@ -44,6 +44,7 @@ public final class Operations {
   private final PlanCompression planCompression = new PlanCompression(this::planCompressionThreshold);
   private final List<OperationListener> listeners;
   private final ProgressListeners progress;
+  private final OperationStats.Running running;
   private volatile ServerVersion serverVersion;
 
   /**
@@ -57,12 +58,13 @@ public final class Operations {
     Telemetry telemetry = new Telemetry(settings.openTelemetry(), settings.channel().host(),
         settings.channel().port());
     OperationTrace trace = new OperationTrace(telemetry, () -> serverVersion);
+    this.running = new OperationStats.Running();
     List<OperationListener> all = new ArrayList<>();
     all.add(trace);
     all.addAll(settings.operationListeners());
     this.listeners = List.copyOf(all);
     this.progress = new ProgressListeners(settings.progressListeners());
-    this.rpc = new SessionRpc(channel, settings, identity, new TracingInterceptor(telemetry, trace));
+    this.rpc = new SessionRpc(channel, settings, identity, new TracingInterceptor(telemetry, trace, running));
   }
 
   public SparkConnectSettings settings() {
@@ -159,7 +161,7 @@ public final class Operations {
       chunking.setPreferredArrowChunkSize(settings.arrowChunkSize());
     }
     request.addRequestOptions(ExecutePlanRequest.RequestOption.newBuilder().setResultChunkingOptions(chunking));
-    OperationEvents events = new OperationEvents(listeners, operation);
+    OperationEvents events = new OperationEvents(listeners, operation, running);
     events.start();
     ExecutionObserver observer = new ExecutionObserver(operation, progress.forNewQuery(), executionInfo);
     return new ResultReader(new ResponseStream(rpc, rpc.retries(), operation, request.build(), observer), events,
@@ -250,7 +252,7 @@ public final class Operations {
   private <R> R unary(String kind, Function<OperationContext, R> call) {
     OperationContext operation = OperationContext.create(kind, UUID.randomUUID().toString(), sessionId(),
         tags.get(), settings.policies().operationDeadline().orElse(null));
-    OperationEvents events = new OperationEvents(listeners, operation);
+    OperationEvents events = new OperationEvents(listeners, operation, running);
     events.start();
     try {
       R response = call.apply(operation);

@@ -20,7 +20,8 @@ import io.sparkconnect.sql.OperationContext;
 /**
  * A CLIENT span per RPC attempt, a child of its operation's span, named and attributed by the OpenTelemetry RPC
  * conventions; the W3C trace context goes to the server in the call's metadata, so a traced server joins the
- * trace. Counts the operation's retries and reattaches and records each attempt's duration.
+ * trace. Counts the operation's retries and reattaches in its {@link OperationStats} and records each attempt's
+ * duration.
  */
 final class TracingInterceptor implements ClientInterceptor {
   private static final TextMapSetter<Metadata> HEADERS =
@@ -29,17 +30,19 @@ final class TracingInterceptor implements ClientInterceptor {
 
   private final Telemetry telemetry;
   private final OperationTrace operations;
+  private final OperationStats.Running running;
 
-  TracingInterceptor(Telemetry telemetry, OperationTrace operations) {
+  TracingInterceptor(Telemetry telemetry, OperationTrace operations, OperationStats.Running running) {
     this.telemetry = telemetry;
     this.operations = operations;
+    this.running = running;
   }
 
   @Override
   public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
     OperationContext operation = options.getOption(OperationContext.CALL_OPTION);
-    OperationTrace.Running run = operation == null ? null : operations.running(operation.operationId());
-    Context parent = run == null ? Context.current() : Context.current().with(run.span);
+    Span operationSpan = operation == null ? null : operations.span(operation.operationId());
+    Context parent = operationSpan == null ? Context.current() : Context.current().with(operationSpan);
     Span span = telemetry.tracer.spanBuilder(method.getFullMethodName())
         .setSpanKind(SpanKind.CLIENT)
         .setParent(parent)
@@ -51,8 +54,9 @@ final class TracingInterceptor implements ClientInterceptor {
     if (operation != null) {
       span.setAttribute(Telemetry.OPERATION_ID, operation.operationId());
       span.setAttribute(Telemetry.ATTEMPT, operation.attempt());
-      if (run != null) {
-        count(run, method.getBareMethodName(), operation.attempt());
+      OperationStats stats = running.get(operation.operationId());
+      if (stats != null) {
+        count(stats, method.getBareMethodName(), operation.attempt());
       }
     }
     long startNanos = System.nanoTime();
@@ -75,13 +79,13 @@ final class TracingInterceptor implements ClientInterceptor {
     };
   }
 
-  private void count(OperationTrace.Running run, String method, int attempt) {
+  private void count(OperationStats stats, String method, int attempt) {
     Attributes attributes = Attributes.of(Telemetry.RPC_METHOD, method);
     if (REATTACH.equals(method)) {
-      run.reattaches.incrementAndGet();
+      stats.reattached();
       telemetry.reattaches.add(1, attributes);
     } else if (attempt > 0) {
-      run.retries.incrementAndGet();
+      stats.retried();
       telemetry.retries.add(1, attributes);
     }
   }
