@@ -248,4 +248,36 @@ class TelemetryIT {
           .orElseThrow().getAttributes().get(AttributeKey.stringKey("rpc.status_code")));
     }
   }
+
+  @SparkConnectTest
+  void aRetriedExecutionHasOneSpanPerAttempt(SparkConnectServer server) throws Exception {
+    Ids ids = new Ids();
+    try (FaultInjectingProxy proxy = FaultInjectingProxy.builder(server.port()).lifetime(Duration.ofMinutes(2))
+        .start();
+        SparkSession spark = SparkSession.builder().remote(proxy.connectionString()).openTelemetry(otel)
+            .reattachPolicy(io.sparkconnect.spi.ReattachPolicy.none()).operationListener(ids).build()) {
+      DataFrame query = spark.range(7);
+      proxy.refuseConnections(true);
+      Thread restore = new Thread(() -> {
+        try {
+          Thread.sleep(1500);
+        } catch (InterruptedException e) {
+          return;
+        }
+        proxy.refuseConnections(false);
+      });
+      restore.start();
+      assertEquals(7, query.collect().size());
+      restore.join();
+      SpanData execution = operation(ids.ids.get(ids.ids.size() - 1));
+      long retries = attribute(execution, "spark_connect.retries");
+      assertTrue(retries >= 1, "retries: " + retries);
+      assertEquals(0, attribute(execution, "spark_connect.reattaches"));
+      List<SpanData> attempts = childrenOf(execution).stream().filter(s -> s.getName().equals(EXECUTE))
+          .collect(Collectors.toList());
+      assertEquals(retries + 1, attempts.size(), "one ExecutePlan span per attempt");
+      assertEquals(retries + 1, attempts.stream().map(s -> s.getAttributes().get(AttributeKey.longKey(
+          "spark_connect.attempt"))).distinct().count(), "attempts numbered apart");
+    }
+  }
 }
