@@ -451,7 +451,8 @@ class DataFrameIT {
       Observation observation = new Observation("stats");
       DataFrame observed = spark.range(100).observe(observation, count(lit(1)).alias("rows"),
           max(col("id")).alias("top"), sum("id").alias("total"));
-      assertThrows(java.util.NoSuchElementException.class, observation::get);
+      assertThrows(SparkConnectException.class, () -> observation.get(java.time.Duration.ofMillis(100)),
+          "no action has run yet");
       assertEquals(100, observed.collect().size());
       assertEquals(Map.of("rows", 100L, "top", 99L, "total", 4950L), observation.get());
       spark.range(10).observe("named", functions.min(col("id")).alias("low")).count();

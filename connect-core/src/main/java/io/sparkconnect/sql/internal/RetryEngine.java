@@ -40,9 +40,11 @@ final class RetryEngine {
       try {
         return attempt.apply(operation.withAttempt(retries));
       } catch (StatusRuntimeException e) {
-        String givenUp = awaitRetry(operation.kind(), Failures.of(e), e, retries, since(start), false);
+        Failure failure = Failures.of(e);
+        String givenUp = awaitRetry(operation.kind(), failure, e, retries, since(start), false);
         if (givenUp != null) {
-          throw translate(e, retries > 0 ? givenUp : null);
+          boolean unreachable = failure.statusCode().equals(io.grpc.Status.Code.UNAVAILABLE.name());
+          throw translate(e, retries > 0 || unreachable ? givenUp : null);
         }
       }
     }
