@@ -1,5 +1,7 @@
 package io.sparkconnect.cli;
 
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +12,8 @@ import java.util.function.Function;
  * Exports the tool's spans and metrics when the user asks with the standard OpenTelemetry variables ({@code
  * OTEL_TRACES_EXPORTER=otlp|logging}, {@code OTEL_METRICS_EXPORTER}, endpoint, service name, ...): the SDK is
  * configured from them and installed as the global instance every session uses. Without an exporter named, nothing
- * is installed and nothing is sent; signals not asked for stay off.
+ * is installed (the global instance is set to the no-op one, so the SDK on the class path does not announce itself)
+ * and nothing is sent; signals not asked for stay off.
  */
 final class ToolTelemetry {
   private static final List<String> EXPORTERS = List.of("traces", "metrics", "logs");
@@ -32,6 +35,7 @@ final class ToolTelemetry {
       asked |= value != null && !value.isBlank() && !value.strip().equalsIgnoreCase("none");
     }
     if (!asked) {
+      GlobalOpenTelemetry.set(OpenTelemetry.noop());
       return false;
     }
     AutoConfiguredOpenTelemetrySdk.builder()

@@ -28,6 +28,7 @@ class TelemetryExportIT {
     assertEquals(0, cli.exitCode, cli::toString);
     assertFalse(cli.err.contains("spark_connect"), cli.err);
     assertFalse(cli.err.contains("LoggingSpanExporter"), cli.err);
+    assertFalse(cli.err.contains("OpenTelemetry"), "the SDK on the class path stays silent: " + cli.err);
   }
 
   @SparkConnectTest
