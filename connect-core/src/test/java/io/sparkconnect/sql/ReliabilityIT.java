@@ -185,19 +185,9 @@ class ReliabilityIT {
         SparkSession spark = SparkSession.builder().remote(proxy.connectionString()).retryListener(listener)
             .build()) {
       assertEquals(5, spark.range(5).count());
-      proxy.refuseConnections(true);
+      proxy.refuseConnectionsFor(Duration.ofMillis(1500));
       proxy.cutAll();
-      Thread restore = new Thread(() -> {
-        try {
-          Thread.sleep(1500);
-        } catch (InterruptedException e) {
-          return;
-        }
-        proxy.refuseConnections(false);
-      });
-      restore.start();
       assertEquals(7, spark.range(7).count(), "the query succeeds once connections are accepted again");
-      restore.join();
       assertTrue(listener.retries.get() >= 1, "retries: " + listener.retries.get());
       proxy.stall(Duration.ofSeconds(2));
       assertEquals(9, spark.range(9).count(), "a stalled network only delays the answer");

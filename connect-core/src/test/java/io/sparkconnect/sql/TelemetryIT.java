@@ -222,19 +222,9 @@ class TelemetryIT {
           .mapToLong(LongPointData::getValue).sum();
       assertEquals(reattaches, reattachMetric);
 
-      proxy.refuseConnections(true);
+      proxy.refuseConnectionsFor(Duration.ofMillis(1500));
       proxy.cutAll();
-      Thread restore = new Thread(() -> {
-        try {
-          Thread.sleep(1500);
-        } catch (InterruptedException e) {
-          return;
-        }
-        proxy.refuseConnections(false);
-      });
-      restore.start();
-      assertEquals(2, spark.range(5).select("id").schema().size() + 1);
-      restore.join();
+      assertEquals(1, spark.range(5).select("id").schema().size());
       SpanData analyzed = operation(ids.ids.get(ids.ids.size() - 1));
       long retries = attribute(analyzed, "spark_connect.retries");
       assertTrue(retries >= 1, "retries: " + retries);
@@ -257,18 +247,8 @@ class TelemetryIT {
         SparkSession spark = SparkSession.builder().remote(proxy.connectionString()).openTelemetry(otel)
             .reattachPolicy(io.sparkconnect.spi.ReattachPolicy.none()).operationListener(ids).build()) {
       DataFrame query = spark.range(7);
-      proxy.refuseConnections(true);
-      Thread restore = new Thread(() -> {
-        try {
-          Thread.sleep(1500);
-        } catch (InterruptedException e) {
-          return;
-        }
-        proxy.refuseConnections(false);
-      });
-      restore.start();
+      proxy.refuseConnectionsFor(Duration.ofMillis(1500));
       assertEquals(7, query.collect().size());
-      restore.join();
       SpanData execution = operation(ids.ids.get(ids.ids.size() - 1));
       long retries = attribute(execution, "spark_connect.retries");
       assertTrue(retries >= 1, "retries: " + retries);

@@ -97,6 +97,25 @@ public final class FaultInjectingProxy implements AutoCloseable {
     refusing.set(refuse);
   }
 
+  /**
+   * Refuses new connections for {@code duration} from now, then accepts them again, as a server that restarts
+   * does; returns at once.
+   */
+  public void refuseConnectionsFor(Duration duration) {
+    refuseConnections(true);
+    Thread restore = new Thread(() -> {
+      try {
+        Thread.sleep(duration.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        refuseConnections(false);
+      }
+    }, "fault-proxy-refusal-" + port());
+    restore.setDaemon(true);
+    restore.start();
+  }
+
   /** Holds the traffic of open and new connections alike, both ways, for this long, as a hung network does. */
   public void stall(Duration duration) {
     stallUntilNanos.set(System.nanoTime() + duration.toNanos());
