@@ -8,6 +8,7 @@ module io.sparkconnect.testkit {
   requires io.sparkconnect.transport;
   requires static org.junit.jupiter.api;
   requires java.net.http;
+  requires jdk.httpserver;
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.provider;
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionCommand.Provider.class,
     description = "Runs SQL, smoke, E2E and load scenarios on Spark Connect servers, and starts local servers.",
     subcommands = {SqlCommand.class, SmokeCommand.class, E2eCommand.class, LoadCommand.class, ServerCommand.class,
-        VersionCommand.class,
+        CacheCommand.class, VersionCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
@@ -31,6 +31,6 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing command: choose sql, smoke, e2e, load, server or version");
+        "Missing command: choose sql, smoke, e2e, load, server, cache or version");
   }
 }

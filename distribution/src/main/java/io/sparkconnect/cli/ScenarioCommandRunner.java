@@ -46,7 +46,7 @@ final class ScenarioCommandRunner {
       runs.add(runOn(options.target.remote, false, kind, scenarios, settings, err));
     } else {
       for (String version : versions) {
-        try (ServerTarget target = ServerTarget.open(null, version, err)) {
+        try (ServerTarget target = ServerTarget.open(null, version, options.target.offline, err)) {
           runs.add(runOn(target.connectionString(), true, kind, scenarios,
               versions.size() > 1 ? recordingPerVersion(settings, version) : settings, err));
         }

@@ -36,6 +36,10 @@ final class ServerCommand implements Callable<Integer> {
           + "never printed; clients add ;token=... to the printed address.")
   String token;
 
+  @Option(names = "--offline",
+      description = "Use only server jars already cached; fail naming the missing ones instead of downloading.")
+  boolean offline;
+
   @Option(names = "--tls",
       description = "Put TLS in front of the server: a new test CA signs a certificate for localhost and 127.0.0.1. "
           + "The address printed then has use_ssl=true, and the next line is the CA file clients must trust.")
@@ -50,7 +54,8 @@ final class ServerCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    SparkConnectServer.Builder builder = SparkConnectServer.builder().sparkVersion(sparkVersion).heap(heap);
+    SparkConnectServer.Builder builder = SparkConnectServer.builder().sparkVersion(sparkVersion).heap(heap)
+        .jarResolver(MavenJarResolver.fromEnvironment(offline));
     try {
       conf.forEach(builder::conf);
       if (token != null) {

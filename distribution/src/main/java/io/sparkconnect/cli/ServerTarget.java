@@ -13,13 +13,17 @@ final class ServerTarget implements AutoCloseable {
     this.embedded = embedded;
   }
 
-  /** The remote server if one is given, else a new embedded server of the requested version. */
-  static ServerTarget open(String remote, String sparkVersion, PrintWriter progress) {
+  /**
+   * The remote server if one is given, else a new embedded server of the requested version, its jars resolved
+   * through Maven's resolver with the user's settings ({@code offline}: from the caches only).
+   */
+  static ServerTarget open(String remote, String sparkVersion, boolean offline, PrintWriter progress) {
     if (remote != null) {
       return new ServerTarget(remote, null);
     }
     SparkConnectServer server = SparkConnectServer.builder()
         .sparkVersion(sparkVersion)
+        .jarResolver(MavenJarResolver.fromEnvironment(offline))
         .progress(line -> {
           progress.println(line);
           progress.flush();

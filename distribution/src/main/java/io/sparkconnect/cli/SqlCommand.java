@@ -55,7 +55,7 @@ final class SqlCommand implements Callable<Integer> {
     target.validate(spec.commandLine());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (ServerTarget server = ServerTarget.open(target.remote, target.sparkVersion, err);
+    try (ServerTarget server = ServerTarget.open(target.remote, target.sparkVersion, target.offline, err);
         SparkSession spark = session(server.connectionString())) {
       DataFrame result;
       List<Row> rows;

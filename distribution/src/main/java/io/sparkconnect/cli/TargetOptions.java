@@ -17,6 +17,12 @@ final class TargetOptions {
           + "commands take several, such as 3.5,4.1, and run on each in turn.")
   String sparkVersion;
 
+  @Option(names = "--offline",
+      description = "Use only server jars already cached (the tool's repository or the Maven local repository); "
+          + "fail naming the missing ones instead of downloading. Also on with <offline>true</offline> in "
+          + "~/.m2/settings.xml.")
+  boolean offline;
+
   /** Rejects --spark with --remote, unknown versions and more than one version, as usage errors. */
   void validate(CommandLine commandLine) {
     if (sparkVersions(commandLine).size() > 1) {

@@ -24,10 +24,12 @@ final class VersionCommand implements Callable<Integer> {
   static final class Provider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {
-          "spark-connect-java " + ConnectChannel.clientVersion(),
-          "embedded Spark servers: " + String.join(", ", SparkVersions.available()),
-          "java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+      java.util.List<String> lines = new java.util.ArrayList<>();
+      lines.add("spark-connect-java " + ConnectChannel.clientVersion());
+      lines.add("embedded Spark servers: " + String.join(", ", SparkVersions.available()));
+      lines.addAll(CacheCommand.readiness());
+      lines.add("java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+      return lines.toArray(new String[0]);
     }
   }
 }

@@ -146,6 +146,7 @@ public final class SparkConnectServer implements AutoCloseable {
     private Duration startTimeout = DEFAULT_START_TIMEOUT;
     private final Map<String, String> conf = new LinkedHashMap<>();
     private Consumer<String> progress = line -> { };
+    private ServerJarResolver jarResolver = ServerJarResolver.defaults();
     private int port;
     private ServerTls tls;
 
@@ -230,6 +231,12 @@ public final class SparkConnectServer implements AutoCloseable {
       return this;
     }
 
+    /** Fetches the server's jars another way than the default (local Maven repository, then Maven Central). */
+    public Builder jarResolver(ServerJarResolver resolver) {
+      this.jarResolver = Objects.requireNonNull(resolver, "jarResolver");
+      return this;
+    }
+
     /** Receives progress lines: jar downloads and start-up. */
     public Builder progress(Consumer<String> progress) {
       this.progress = Objects.requireNonNull(progress, "progress");
@@ -244,7 +251,7 @@ public final class SparkConnectServer implements AutoCloseable {
     public SparkConnectServer start() {
       Path work = workDirectory != null ? workDirectory : defaultWorkDirectory();
       ServerProcess process = ServerProcess.start(sparkVersion, tls == null ? port : 0, work, heap, startTimeout,
-          conf, progress);
+          conf, jarResolver, progress);
       if (tls == null) {
         return new SparkConnectServer(process, null);
       }

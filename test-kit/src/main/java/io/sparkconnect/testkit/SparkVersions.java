@@ -48,6 +48,14 @@ public final class SparkVersions {
     return full;
   }
 
+  /**
+   * The jars a server of this version (full or alias) runs on, as paths in Maven repository layout, such as {@code
+   * org/apache/spark/spark-sql_2.13/4.1.2/spark-sql_2.13-4.1.2.jar}.
+   */
+  public static List<String> serverJars(String version) {
+    return io.sparkconnect.testkit.internal.ServerClasspath.entries(resolve(version));
+  }
+
   /** The versions selected by {@value #MATRIX_PROPERTY}, or every available version when it is not set. */
   public static List<String> matrix() {
     String selected = System.getProperty(MATRIX_PROPERTY, "");

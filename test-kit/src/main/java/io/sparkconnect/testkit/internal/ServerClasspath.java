@@ -72,13 +72,12 @@ public final class ServerClasspath {
   }
 
   /**
-   * Returns the local jar files for the version, downloading those that are missing.
+   * Returns the local jar files for the entries, downloading those that are missing.
    *
    * @param progress receives one line per downloaded jar and a summary; never null
    */
-  public static List<Path> resolve(String sparkVersion, Consumer<String> progress) {
+  public static List<Path> resolve(String sparkVersion, List<String> entries, Consumer<String> progress) {
     Path repository = localRepository();
-    List<String> entries = entries(sparkVersion);
     List<String> missing = new ArrayList<>();
     List<Path> jars = new ArrayList<>();
     for (String entry : entries) {

@@ -1,5 +1,6 @@
 package io.sparkconnect.testkit.internal;
 
+import io.sparkconnect.testkit.ServerJarResolver;
 import io.sparkconnect.testkit.ServerStartException;
 import io.sparkconnect.transport.ConnectChannel;
 import java.io.File;
@@ -65,8 +66,8 @@ public final class ServerProcess {
    * @throws ServerStartException with the log tail when the server exits or does not answer in time
    */
   public static ServerProcess start(String sparkVersion, int requestedPort, Path workRoot, String heap,
-      Duration timeout, Map<String, String> conf, Consumer<String> progress) {
-    List<Path> jars = ServerClasspath.resolve(sparkVersion, progress);
+      Duration timeout, Map<String, String> conf, ServerJarResolver jarResolver, Consumer<String> progress) {
+    List<Path> jars = jarResolver.resolve(sparkVersion, ServerClasspath.entries(sparkVersion), progress);
     int port = requestedPort > 0 ? requestedPort : FreePort.find();
     Path work = workRoot.resolve("spark-" + sparkVersion + "-" + port + "-" + System.nanoTime());
     Path logFile = work.resolve("server.log");

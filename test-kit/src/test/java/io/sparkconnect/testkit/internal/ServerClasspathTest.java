@@ -24,7 +24,7 @@ class ServerClasspathTest {
 
   @Test
   void resolvesToFilesInTheLocalRepository() {
-    List<Path> jars = ServerClasspath.resolve("3.5.7", line -> { });
+    List<Path> jars = ServerClasspath.resolve("3.5.7", ServerClasspath.entries("3.5.7"), line -> { });
     assertEquals(ServerClasspath.entries("3.5.7").size(), jars.size());
     assertTrue(jars.stream().allMatch(Files::isRegularFile));
   }
