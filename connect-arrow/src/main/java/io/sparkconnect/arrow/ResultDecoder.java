@@ -4,25 +4,30 @@ import io.sparkconnect.arrow.internal.ArrowStreamDecoder;
 import io.sparkconnect.arrow.internal.ChunkJoiner;
 import io.sparkconnect.arrow.internal.ColumnCopier;
 import io.sparkconnect.arrow.internal.Plan;
+import io.sparkconnect.arrow.internal.SchemaAgreement;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * Decodes all the Arrow batches of one Spark Connect result: joins chunked batches, checks every Arrow schema
- * against the expected Spark schema, and decodes each whole batch (decompressing LZ4_FRAME or ZSTD bodies) into
- * columns, or hands it out as Arrow vectors. Malformed input is answered with {@link ArrowDecodingException}. Not
- * thread-safe; close it to free its memory.
+ * Decodes all the Arrow batches of one Spark Connect result: joins chunked batches, holds every batch to the Arrow
+ * schema of the first and checks it against the expected Spark schema, and decodes each whole batch (decompressing
+ * LZ4_FRAME or ZSTD bodies, resolving dictionary-encoded columns) into columns, or hands it out as Arrow vectors.
+ * Both ways run the same checks. Malformed input is answered with {@link ArrowDecodingException}. Not thread-safe;
+ * close it to free its memory.
  */
 public final class ResultDecoder implements AutoCloseable {
   private final ValueFactory values;
   private final ArrowStreamDecoder decoder;
-  private final ChunkJoiner chunks = new ChunkJoiner();
+  private final ChunkJoiner chunks;
+  private final SchemaAgreement agreement = new SchemaAgreement();
   private List<ResultField> expected;
+  private Function<Schema, List<ResultField>> fromArrow;
   private Schema planSchema;
   private List<ResultField> planExpected;
   private List<Plan> plans;
@@ -31,11 +36,13 @@ public final class ResultDecoder implements AutoCloseable {
   private ResultDecoder(ValueFactory values, long maxArrowBytes) {
     this.values = Objects.requireNonNull(values, "values");
     this.decoder = ArrowStreamDecoder.create(maxArrowBytes);
+    this.chunks = new ChunkJoiner(maxArrowBytes);
   }
 
   /**
    * A decoder building structs and variants with {@code values}, using at most {@code maxArrowBytes} of Arrow
-   * memory at once (a batch whose body needs more is an {@link ArrowDecodingException}).
+   * memory at once (a batch whose body needs more, or whose chunks add up to more, is an {@link
+   * ArrowDecodingException}).
    */
   public static ResultDecoder create(ValueFactory values, long maxArrowBytes) {
     return new ResultDecoder(values, maxArrowBytes);
@@ -50,23 +57,60 @@ public final class ResultDecoder implements AutoCloseable {
   }
 
   /**
+   * For results that come without a Spark schema: if none was given by {@link #expect} when the first batch
+   * arrives, {@code derive} builds it from that batch's Arrow schema, and it is expected from then on.
+   */
+  public void expectFromArrow(Function<Schema, List<ResultField>> derive) {
+    fromArrow = Objects.requireNonNull(derive, "derive");
+  }
+
+  /**
    * Adds one message's chunk and decodes the batch it completes.
    *
    * @return the decoded record batches of the completed batch (usually one), or an empty list while chunks of it
    *     are missing
    * @throws ArrowDecodingException if the chunk is out of order or disagrees with earlier chunks, the batch is
-   *     malformed, does not match the expected schema, or holds other than the announced rows; rows before any
-   *     {@link #expect} call are also an error. Exceptions of the {@link ValueFactory} pass unchanged.
+   *     malformed, has another Arrow schema than the first batch, does not match the expected schema, or holds
+   *     other than the announced rows; rows before a schema is expected are also an error. Exceptions of the
+   *     {@link ValueFactory} pass unchanged.
    */
   public List<DecodedBatch> add(ArrowChunk chunk) {
-    List<ByteBuffer> whole = join(chunk);
-    if (whole == null) {
-      return List.of();
-    }
     List<DecodedBatch> batches = new ArrayList<>(1);
-    decoder.read(whole, chunks.lastBatchRowCount(), new ArrowStreamDecoder.Listener() {
+    decode(chunk, true, root -> batches.add(ColumnCopier.copy(plans, root, values)));
+    return batches;
+  }
+
+  /**
+   * Adds one message's chunk and hands each record batch of the batch it completes to {@code consumer} as Arrow
+   * vectors (dictionary-encoded columns decoded), without copying them out of Arrow memory. Everything is checked
+   * as by {@link #add}, except that without an expected schema any loadable Arrow schema is used. The root is valid
+   * only during the call.
+   *
+   * @return the rows handed to {@code consumer}, 0 while chunks of the batch are missing
+   * @throws ArrowDecodingException as {@link #add} does; exceptions of {@code consumer} pass unchanged
+   */
+  public long forEach(ArrowChunk chunk, Consumer<VectorSchemaRoot> consumer) {
+    Objects.requireNonNull(consumer, "consumer");
+    return decode(chunk, false, consumer);
+  }
+
+  /** The checks and decoding both {@link #add} and {@link #forEach} run; {@code sink} gets each record batch. */
+  private long decode(ArrowChunk chunk, boolean needsExpected, Consumer<VectorSchemaRoot> sink) {
+    if (closed) {
+      throw new IllegalStateException("The result decoder is closed");
+    }
+    List<ByteBuffer> whole = chunks.add(chunk.buffer(), chunk.rowCount(), chunk.startOffset(), chunk.chunkIndex(),
+        chunk.numChunks());
+    if (whole == null) {
+      return 0;
+    }
+    return decoder.read(whole, chunks.lastBatchRowCount(), new ArrowStreamDecoder.Listener() {
       @Override
       public void schema(Schema schema) {
+        agreement.check(schema);
+        if (expected == null && fromArrow != null) {
+          expected = List.copyOf(fromArrow.apply(schema));
+        }
         if (expected != null) {
           plansFor(schema);
         }
@@ -74,46 +118,15 @@ public final class ResultDecoder implements AutoCloseable {
 
       @Override
       public void beforeBatch(long rows) {
-        if (expected == null) {
+        if (needsExpected && expected == null) {
           throw new ArrowDecodingException("An Arrow batch of " + rows + " rows arrived without a schema; "
-              + "expect(...) must be called before rows are added");
+              + "expect(...) or expectFromArrow(...) must be called before rows are added");
         }
       }
 
       @Override
       public void batch(VectorSchemaRoot root) {
-        batches.add(ColumnCopier.copy(plans, root, values));
-      }
-    });
-    return batches;
-  }
-
-  /**
-   * Adds one message's chunk and hands each record batch of the batch it completes to {@code consumer} as Arrow
-   * vectors, without copying them out of Arrow memory. Chunks, framing, the expected schema (when one was given)
-   * and row counts are checked as by {@link #add}; without an expected schema any loadable Arrow schema is used.
-   * The root is valid only during the call.
-   *
-   * @return the rows handed to {@code consumer}, 0 while chunks of the batch are missing
-   * @throws ArrowDecodingException as {@link #add} does; exceptions of {@code consumer} pass unchanged
-   */
-  public long forEach(ArrowChunk chunk, Consumer<VectorSchemaRoot> consumer) {
-    Objects.requireNonNull(consumer, "consumer");
-    List<ByteBuffer> whole = join(chunk);
-    if (whole == null) {
-      return 0;
-    }
-    return decoder.read(whole, chunks.lastBatchRowCount(), new ArrowStreamDecoder.Listener() {
-      @Override
-      public void schema(Schema schema) {
-        if (expected != null) {
-          plansFor(schema);
-        }
-      }
-
-      @Override
-      public void batch(VectorSchemaRoot root) {
-        consumer.accept(root);
+        sink.accept(root);
       }
     });
   }
@@ -142,14 +155,6 @@ public final class ResultDecoder implements AutoCloseable {
       closed = true;
       decoder.close();
     }
-  }
-
-  private List<ByteBuffer> join(ArrowChunk chunk) {
-    if (closed) {
-      throw new IllegalStateException("The result decoder is closed");
-    }
-    return chunks.add(chunk.buffer(), chunk.rowCount(), chunk.startOffset(), chunk.chunkIndex(),
-        chunk.numChunks());
   }
 
   private void plansFor(Schema schema) {

@@ -124,6 +124,44 @@ class ChunkingTest {
       String error = message(() -> decoder.add(chunk(parts.get(1), ROWS, 7, 1, 2)));
       assertTrue(error.contains("disagree on its start row: 0 and 7"), error);
     }
+    try (ResultDecoder decoder = decoder()) {
+      List<ByteBuffer> parts = Ipc.split(IPC, 2);
+      decoder.add(chunk(parts.get(0), ROWS, 0, 0, 2));
+      String error = message(() -> decoder.add(chunk(parts.get(1), ROWS, -1, 1, 2)));
+      assertTrue(error.contains("disagree on its start row: 0 and none"), error);
+    }
+  }
+
+  @Test
+  void theChunksOfOneBatchAreBoundedByTheMemoryLimit() {
+    List<ByteBuffer> parts = List.of(ByteBuffer.wrap(IPC, 0, 10), ByteBuffer.wrap(IPC, 10, IPC.length - 20),
+        ByteBuffer.wrap(IPC, IPC.length - 10, 10));
+    try (ResultDecoder decoder = ResultDecoder.create(new TestValues(), 2L * IPC.length)) {
+      decoder.expect(Samples.FIELDS);
+      List<DecodedBatch> batches = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        batches.addAll(decoder.add(chunk(parts.get(i).duplicate(), ROWS, 0, i, 3)));
+      }
+      assertEquals(Samples.expectedRows(0, ROWS), Samples.rows(batches), "a batch within the limit decodes");
+    }
+    try (ResultDecoder decoder = ResultDecoder.create(new TestValues(), IPC.length - 11)) {
+      decoder.expect(Samples.FIELDS);
+      decoder.add(chunk(parts.get(0).duplicate(), ROWS, 0, 0, 3));
+      String error = message(() -> decoder.add(chunk(parts.get(1).duplicate(), ROWS, 0, 1, 3)));
+      assertTrue(error.contains("The chunks of an Arrow batch add up to more than the Arrow memory limit of "
+          + (IPC.length - 11) + " bytes after chunk 1 of 3; have the server send smaller batches"), error);
+    }
+  }
+
+  @Test
+  void aBatchAnnouncingMoreChunksThanTheLimitAllowsFailsAtItsFirstChunk() {
+    try (ResultDecoder decoder = ResultDecoder.create(new TestValues(), 1 << 20)) {
+      decoder.expect(Samples.FIELDS);
+      ByteBuffer first = ByteBuffer.wrap(IPC, 0, 100);
+      String error = message(() -> decoder.add(chunk(first, ROWS, 0, 0, 1_000_000)));
+      assertTrue(error.contains("An Arrow batch announced 1000000 chunks, the first of 100 bytes: at least 999999 x "
+          + "100 bytes, more than the Arrow memory limit of 1048576 bytes"), error);
+    }
   }
 
   @Test

@@ -128,14 +128,20 @@ class MalformedInputTest {
   }
 
   @Test
-  void dictionaryBatchesAndDictionaryEncodedColumns() {
+  void aRecordBatchRelabelledAsADictionaryBatch() {
     byte[] ipc = valid();
     ipc[Ipc.headerTypePosition(ipc, BATCH)] = MessageHeader.DictionaryBatch;
-    assertContains(error(ipc, ROWS), "Arrow dictionary batches are not supported");
+    assertContains(error(ipc, ROWS), "Malformed Arrow IPC message: its flatbuffer");
+  }
 
-    Field encoded = new Field("d", new FieldType(true, new ArrowType.Int(32, true),
+  @Test
+  void dictionaryEncodingBelowTheTopLevel() {
+    Field encoded = new Field("d", new FieldType(true, ArrowType.Utf8.INSTANCE,
         new DictionaryEncoding(1, false, null)), List.of());
-    assertContains(error(Ipc.schemaMessage(new Schema(List.of(encoded))), 0), "Column 'd' is dictionary-encoded");
+    List<ResultField> any = List.of(ResultField.of("s", FieldKind.ANY, null, List.of()));
+    assertContains(error(Ipc.schemaMessage(new Schema(List.of(field("s", ArrowType.Struct.INSTANCE, encoded)))), 0,
+        any), "Field 's.d' is dictionary-encoded inside another column; this client decodes dictionary encoding "
+        + "of top-level columns only");
   }
 
   @Test
@@ -463,8 +469,8 @@ class MalformedInputTest {
 
   @Test
   void memoryLimit() {
-    assertContains(error(VALID, ROWS, 64), "An Arrow record batch body of " + BATCH.bodyLength()
-        + " bytes exceeds the Arrow memory limit of 64 bytes");
+    assertContains(error(VALID, ROWS, 64), "The chunks of an Arrow batch add up to more than the Arrow memory "
+        + "limit of 64 bytes after chunk 0 of 1; have the server send smaller batches");
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.arrow.flatbuf.BodyCompression;
 import org.apache.arrow.flatbuf.BodyCompressionMethod;
 import org.apache.arrow.flatbuf.CompressionType;
+import org.apache.arrow.flatbuf.DictionaryBatch;
 import org.apache.arrow.flatbuf.FieldNode;
 import org.apache.arrow.flatbuf.Message;
 import org.apache.arrow.flatbuf.MessageHeader;
@@ -29,9 +30,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * must fit in the bytes actually present, the metadata flatbuffer is checked before Arrow reads it, and field nodes
  * and buffers are checked against the body before anything is allocated and validated after loading. Compressed
  * batches (LZ4_FRAME or ZSTD, which 4.1+ servers send when {@code spark.sql.execution.arrow.compression.codec} is
- * set) are decompressed with the same checks, their uncompressed lengths bounded first. Bodies are copied into Arrow
- * memory with plain memory copies, so no {@code --add-opens} is needed on Java 17+. Not thread-safe; close it to
- * free its memory.
+ * set) are decompressed with the same checks, their uncompressed lengths bounded first. Dictionary batches (deltas
+ * included) are loaded the same way, and dictionary-encoded columns are decoded before the listener sees them.
+ * Bodies are copied into Arrow memory with plain memory copies, so no {@code --add-opens} is needed on Java 17+.
+ * Not thread-safe; close it to free its memory.
  */
 public final class ArrowStreamDecoder implements AutoCloseable {
   private static final int COPY_CHUNK = 64 * 1024;
@@ -71,12 +73,13 @@ public final class ArrowStreamDecoder implements AutoCloseable {
   }
 
   /**
-   * Reads one complete IPC stream, given as the chunks it arrived in.
+   * Reads one complete IPC stream, given as the chunks it arrived in. Dictionary batches are kept for the stream
+   * only, and dictionary-encoded columns are handed to the listener decoded, as vectors of their values.
    *
    * @param announcedRows the rows the server announced for the stream: its record batches must hold exactly these
    * @return the number of rows read
-   * @throws ArrowDecodingException if the stream is malformed, disagrees with the announced rows, or uses
-   *     dictionaries or types Spark does not send; exceptions of the listener pass unchanged
+   * @throws ArrowDecodingException if the stream is malformed, disagrees with the announced rows, or uses types
+   *     Spark does not send; exceptions of the listener pass unchanged
    */
   public long read(List<ByteBuffer> chunks, long announcedRows, Listener listener) {
     if (closed) {
@@ -84,55 +87,120 @@ public final class ArrowStreamDecoder implements AutoCloseable {
     }
     ChunkInput in = new ChunkInput(chunks);
     long rows = 0;
-    boolean schemaSeen = false;
-    for (Message message = nextMessage(in); message != null; message = nextMessage(in)) {
-      // Scalars are read under guard too: a field may sit at the very end of a (checked) table and the message.
-      byte type = guarded(message::headerType);
-      long bodyLength = guarded(message::bodyLength);
-      if (bodyLength < 0 || bodyLength > in.remaining()) {
-        throw new ArrowDecodingException("Arrow IPC message declares a body of " + bodyLength + " bytes but "
-            + in.remaining() + " bytes are left in the batch; the stream is truncated or corrupt");
+    Dictionaries dictionaries = null;
+    try {
+      for (Message message = nextMessage(in); message != null; message = nextMessage(in)) {
+        // Scalars are read under guard too: a field may sit at the very end of a (checked) table and the message.
+        byte type = guarded(message::headerType);
+        long bodyLength = guarded(message::bodyLength);
+        if (bodyLength < 0 || bodyLength > in.remaining()) {
+          throw new ArrowDecodingException("Arrow IPC message declares a body of " + bodyLength + " bytes but "
+              + in.remaining() + " bytes are left in the batch; the stream is truncated or corrupt");
+        }
+        if (type == MessageHeader.Schema) {
+          if (dictionaries != null) {
+            throw new ArrowDecodingException("An Arrow IPC stream holds a second schema message; a stream has one");
+          }
+          Schema next = readSchema(message);
+          in.skip(bodyLength);
+          listener.schema(next);
+          useSchema(next);
+          dictionaries = new Dictionaries(next, allocator);
+        } else if (type == MessageHeader.RecordBatch) {
+          if (dictionaries == null) {
+            throw new ArrowDecodingException("Arrow record batch arrived before its schema message");
+          }
+          rows += readBatch(in, recordBatchHeader(message), bodyLength, announcedRows - rows, announcedRows,
+              dictionaries, listener);
+        } else if (type == MessageHeader.DictionaryBatch) {
+          if (dictionaries == null) {
+            throw new ArrowDecodingException("Arrow dictionary batch arrived before its schema message");
+          }
+          readDictionary(in, message, bodyLength, dictionaries);
+        } else {
+          throw new ArrowDecodingException("Unsupported Arrow IPC message type " + type + " ("
+              + (type >= 0 && type < MessageHeader.names.length ? MessageHeader.name(type) : "unknown")
+              + "); Spark Connect results use only schema, dictionary and record batch messages");
+        }
       }
-      if (type == MessageHeader.Schema) {
-        Schema next = readSchema(message);
-        in.skip(bodyLength);
-        listener.schema(next);
-        useSchema(next);
-        schemaSeen = true;
-      } else if (type == MessageHeader.RecordBatch) {
-        if (!schemaSeen) {
-          throw new ArrowDecodingException("Arrow record batch arrived before its schema message");
-        }
-        RecordBatch header = recordBatchHeader(message);
-        BufferCodec codec = codec(header);
-        long length = guarded(header::length);
-        if (length < 0 || length > announcedRows - rows) {
-          throw new ArrowDecodingException("An Arrow batch announced " + announcedRows + " rows but holds "
-              + (length < 0 ? "a record batch of " + length : "at least " + (rows + length)));
-        }
-        BufferLayout wire = guarded(() -> BufferLayout.of(header, bodyLength));
-        guardedRun(() -> BatchCheck.framing(schema.getFields(), header, wire, length));
-        if (codec == null) {
-          guardedRun(() -> BatchCheck.sizes(schema.getFields(), header, wire, length, false));
-        }
-        listener.beforeBatch(length);
-        VectorSchemaRoot batch = codec == null ? load(in, header, wire, (int) length)
-            : loadCompressed(in, header, wire, codec, (int) length);
-        rows += length;
-        listener.batch(batch);
-      } else if (type == MessageHeader.DictionaryBatch) {
-        throw new ArrowDecodingException("Arrow dictionary batches are not supported; Spark Connect results do "
-            + "not use dictionary encoding");
-      } else {
-        throw new ArrowDecodingException("Unsupported Arrow IPC message type " + type + " ("
-            + (type >= 0 && type < MessageHeader.names.length ? MessageHeader.name(type) : "unknown")
-            + "); Spark Connect results use only schema and record batch messages");
+    } finally {
+      if (dictionaries != null) {
+        dictionaries.close();
       }
     }
     if (rows != announcedRows) {
       throw new ArrowDecodingException("An Arrow batch announced " + announcedRows + " rows but holds " + rows);
     }
     return rows;
+  }
+
+  /** Loads a record batch of at most {@code rowsLeft} rows and hands it to the listener; returns its rows. */
+  private long readBatch(ChunkInput in, RecordBatch header, long bodyLength, long rowsLeft, long announcedRows,
+      Dictionaries dictionaries, Listener listener) {
+    BufferCodec codec = codec(header);
+    long length = guarded(header::length);
+    if (length < 0 || length > rowsLeft) {
+      throw new ArrowDecodingException("An Arrow batch announced " + announcedRows + " rows but holds "
+          + (length < 0 ? "a record batch of " + length : "at least " + (announcedRows - rowsLeft + length)));
+    }
+    BufferLayout wire = guarded(() -> BufferLayout.of(header, bodyLength));
+    checkBeforeLoad(schema.getFields(), header, wire, codec, length);
+    listener.beforeBatch(length);
+    loadBody(in, header, wire, codec, schema.getFields(), vectors.getFieldVectors(), length);
+    VectorSchemaRoot batch = new VectorSchemaRoot(schema, vectors.getFieldVectors(), (int) length);
+    BatchCheck.afterLoad(batch);
+    if (!dictionaries.encodes()) {
+      listener.batch(batch);
+      return length;
+    }
+    VectorSchemaRoot decoded = withinLimit(() -> dictionaries.decode(batch), "The decoded dictionary columns");
+    try {
+      listener.batch(decoded);
+    } finally {
+      dictionaries.release(decoded);
+    }
+    return length;
+  }
+
+  /** Loads a dictionary batch into the stream's dictionaries. */
+  private void readDictionary(ChunkInput in, Message message, long bodyLength, Dictionaries dictionaries) {
+    DictionaryBatch header = guarded(() -> {
+      DictionaryBatch dictionary = (DictionaryBatch) message.header(new DictionaryBatch());
+      if (dictionary == null || dictionary.data() == null) {
+        throw new ArrowDecodingException("Arrow dictionary batch message has no record batch");
+      }
+      return dictionary;
+    });
+    long id = guarded(header::id);
+    boolean delta = guarded(header::isDelta);
+    RecordBatch data = guarded(header::data);
+    Field field = dictionaries.valueField(id);
+    BufferCodec codec = codec(data);
+    long length = guarded(data::length);
+    if (length < 0 || length > Integer.MAX_VALUE) {
+      throw new ArrowDecodingException("Arrow dictionary " + id + " declares " + length + " values");
+    }
+    BufferLayout wire = guarded(() -> BufferLayout.of(data, bodyLength));
+    List<Field> fields = List.of(field);
+    checkBeforeLoad(fields, data, wire, codec, length);
+    FieldVector values = guarded(() -> field.createVector(allocator));
+    try {
+      loadBody(in, data, wire, codec, fields, List.of(values), length);
+      BatchCheck.afterLoad(new VectorSchemaRoot(fields, List.of(values), (int) length));
+    } catch (RuntimeException | Error e) {
+      values.close();
+      throw e;
+    }
+    dictionaries.add(id, values, delta);
+  }
+
+  /** The framing and, for an uncompressed body, the buffer sizes of a batch, before anything is allocated. */
+  private static void checkBeforeLoad(List<Field> fields, RecordBatch header, BufferLayout wire, BufferCodec codec,
+      long length) {
+    guardedRun(() -> BatchCheck.framing(fields, header, wire, length));
+    if (codec == null) {
+      guardedRun(() -> BatchCheck.sizes(fields, header, wire, length, false));
+    }
   }
 
   /** The next message's metadata, or null at the end of the stream. */
@@ -231,8 +299,10 @@ public final class ArrowStreamDecoder implements AutoCloseable {
         + "defines LZ4_FRAME (0) and ZSTD (1)");
   }
 
+  /** Makes vectors for the schema's record batches, in which dictionary-encoded columns hold indices. */
   private void useSchema(Schema next) {
-    if (next.equals(schema)) {
+    Schema indices = Dictionaries.indexSchema(next);
+    if (indices.equals(schema)) {
       return;
     }
     if (vectors != null) {
@@ -240,66 +310,63 @@ public final class ArrowStreamDecoder implements AutoCloseable {
       vectors = null;
       schema = null;
     }
-    vectors = guarded(() -> VectorSchemaRoot.create(next, allocator));
-    schema = next;
+    vectors = guarded(() -> VectorSchemaRoot.create(indices, allocator));
+    schema = indices;
   }
 
   /**
-   * Reads the body and loads it into the vectors; the header was checked against the schema and the body.
-   * Arrow's {@code VectorLoader} is not used: it ends with {@code VectorSchemaRoot.setRowCount}, which sets the value
-   * count of every vector again and so resizes a list's elements to the list's last offset, read from the wire,
-   * before anything could check it. Here every vector keeps the counts of its own field node, and the batch is
-   * handed out in a root made for it.
+   * Reads a batch's body, decompressing it if {@code codec} is set, and loads it into {@code targets}, the vectors
+   * of {@code fields}; the header was checked against the fields and the body. Arrow's {@code VectorLoader} is not
+   * used: it ends with {@code VectorSchemaRoot.setRowCount}, which sets the value count of every vector again and so
+   * resizes a list's elements to the list's last offset, read from the wire, before anything could check it. Here
+   * every vector keeps the counts of its own field node.
    */
-  private VectorSchemaRoot load(ChunkInput in, RecordBatch header, BufferLayout buffers, int length) {
-    ArrowBuf body = allocate(buffers.bodyLength(), "An Arrow record batch body");
-    try {
-      in.copyTo(body, buffers.bodyLength(), copyBuffer);
-      loadVectors(header, body, buffers);
-    } finally {
-      body.close();
+  private void loadBody(ChunkInput in, RecordBatch header, BufferLayout wire, BufferCodec codec, List<Field> fields,
+      List<FieldVector> targets, long length) {
+    if (codec == null) {
+      ArrowBuf body = allocate(wire.bodyLength(), "An Arrow record batch body");
+      try {
+        in.copyTo(body, wire.bodyLength(), copyBuffer);
+        loadVectors(header, body, wire, targets);
+      } finally {
+        body.close();
+      }
+      return;
     }
-    return checkedBatch(length);
+    loadCompressed(in, header, wire, codec, fields, targets, length);
   }
 
   /**
    * Reads a compressed body, checks the buffers' uncompressed lengths (bounded by their compressed bytes) against
    * the field nodes before allocating memory for them, then decompresses and loads them.
    */
-  private VectorSchemaRoot loadCompressed(ChunkInput in, RecordBatch header, BufferLayout wire, BufferCodec codec,
-      int length) {
+  private void loadCompressed(ChunkInput in, RecordBatch header, BufferLayout wire, BufferCodec codec,
+      List<Field> fields, List<FieldVector> targets, long length) {
     if (wire.bodyLength() > MAX_COMPRESSED_BODY) {
       throw new ArrowDecodingException("A compressed Arrow record batch body of " + wire.bodyLength() + " bytes is "
           + "larger than this client decompresses (" + MAX_COMPRESSED_BODY + "); have the server send smaller "
           + "batches (spark.connect.grpc.arrow.maxBatchSize)");
     }
     byte[] bytes = in.readBytes((int) wire.bodyLength());
-    List<Field> fields = schema.getFields();
     CompressedBody compressed = guarded(() -> CompressedBody.read(bytes, wire, codec, BatchCheck.bufferNames(fields)));
     guardedRun(() -> BatchCheck.sizes(fields, header, compressed.layout(), length, true));
     ArrowBuf body = allocate(compressed.layout().bodyLength(), "A decompressed Arrow record batch body");
     try {
       guardedRun(() -> compressed.decompressInto(body));
-      loadVectors(header, body, compressed.layout());
+      loadVectors(header, body, compressed.layout(), targets);
     } finally {
       body.close();
     }
-    return checkedBatch(length);
   }
 
-  private void loadVectors(RecordBatch header, ArrowBuf body, BufferLayout buffers) {
+  private static void loadVectors(RecordBatch header, ArrowBuf body, BufferLayout buffers,
+      List<FieldVector> targets) {
     Loader loader = new Loader(header, body, buffers);
     guardedRun(() -> {
-      for (FieldVector vector : vectors.getFieldVectors()) {
+      for (FieldVector vector : targets) {
         loader.load(vector, vector.getField());
       }
     });
-  }
-
-  private VectorSchemaRoot checkedBatch(int length) {
-    VectorSchemaRoot batch = new VectorSchemaRoot(schema, vectors.getFieldVectors(), length);
-    BatchCheck.afterLoad(batch);
-    return batch;
   }
 
   /** Loads field nodes and buffers, in the order of the schema, into vectors. */
@@ -344,6 +411,16 @@ public final class ArrowStreamDecoder implements AutoCloseable {
     } catch (OutOfMemoryException e) {
       throw new ArrowDecodingException(what + " of " + length + " bytes exceeds the Arrow memory limit of " + maxBytes
           + " bytes (" + allocator.getAllocatedMemory() + " in use)", e);
+    }
+  }
+
+  /** Runs a step that allocates as it goes; running out of the memory limit is an {@link ArrowDecodingException}. */
+  private <T> T withinLimit(Step<T> step, String what) {
+    try {
+      return step.run();
+    } catch (OutOfMemoryException e) {
+      throw new ArrowDecodingException(what + " exceed the Arrow memory limit of " + maxBytes + " bytes ("
+          + allocator.getAllocatedMemory() + " in use)", e);
     }
   }
 

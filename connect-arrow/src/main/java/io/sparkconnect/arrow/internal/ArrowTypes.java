@@ -13,8 +13,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * The Arrow types this decoder accepts, their buffer layouts and the {@link FieldKind} each is read as. Spark sends
- * only a subset of Arrow; everything else (unions, views, run-end encoding, dictionaries, extension types) is
- * refused when its schema arrives, before any vector is created.
+ * only a subset of Arrow; everything else (unions, views, run-end encoding, dictionaries below the top level,
+ * extension types) is refused when its schema arrives, before any vector is created.
  */
 final class ArrowTypes {
   /** What a buffer of a vector holds, and so how large it must be for a given value count. */
@@ -37,19 +37,29 @@ final class ArrowTypes {
   static void checkLoadable(Schema schema) {
     List<Field> fields = schema.getFields();
     for (int i = 0; i < fields.size(); i++) {
-      checkLoadable(fields.get(i), fields.get(i).getName() == null ? "#" + i : fields.get(i).getName());
+      Field field = fields.get(i);
+      String path = field.getName() == null ? "#" + i : field.getName();
+      if (field.getDictionary() != null) {
+        ArrowType.Int index = field.getDictionary().getIndexType();
+        int bits = index.getBitWidth();
+        if (bits != 8 && bits != 16 && bits != 32 && bits != 64) {
+          throw new ArrowDecodingException("Column '" + path + "' is dictionary-encoded with indices of type "
+              + index + "; Arrow indices are integers of 8, 16, 32 or 64 bits");
+        }
+      }
+      checkLoadable(field, path, true);
     }
   }
 
   /** Recursion is bounded: {@link MessageCheck} refused schemas nested deeper than its limit. */
-  private static void checkLoadable(Field field, String path) {
+  private static void checkLoadable(Field field, String path, boolean topLevel) {
     if (field.getName() == null) {
       throw new ArrowDecodingException("Column '" + path + "' of the Arrow schema has no name; Spark names every "
           + "column and nested field");
     }
-    if (field.getDictionary() != null) {
-      throw new ArrowDecodingException("Column '" + path + "' is dictionary-encoded; Spark Connect results do not "
-          + "use dictionaries and this client cannot decode them");
+    if (field.getDictionary() != null && !topLevel) {
+      throw new ArrowDecodingException("Field '" + path + "' is dictionary-encoded inside another column; this "
+          + "client decodes dictionary encoding of top-level columns only");
     }
     ArrowType type = field.getType();
     String problem = problem(type, field.getChildren());
@@ -59,7 +69,7 @@ final class ArrowTypes {
     List<Field> children = field.getChildren();
     for (int i = 0; i < children.size(); i++) {
       Field child = children.get(i);
-      checkLoadable(child, path + "." + (child.getName() == null ? "#" + i : child.getName()));
+      checkLoadable(child, path + "." + (child.getName() == null ? "#" + i : child.getName()), false);
     }
   }
 

@@ -9,9 +9,9 @@ import org.apache.arrow.flatbuf.Type;
  * Checks the flatbuffer of an IPC message before Arrow's generated readers touch it. Those readers trust every
  * offset and length: a string or vector length from the wire becomes an allocation, and offsets may point
  * backwards, so a crafted message could exhaust memory or recurse without end. This walks every table, string and
- * vector that Arrow will read for schema and record batch messages and checks that each lies inside the message,
- * with the nesting depth and the number of tables bounded (a table needs at least 4 bytes of its own, so a
- * message of n bytes has at most n / 4 of them; visiting more means tables are shared or cyclic).
+ * vector that Arrow will read for schema, record batch and dictionary batch messages and checks that each lies
+ * inside the message, with the nesting depth and the number of tables bounded (a table needs at least 4 bytes of
+ * its own, so a message of n bytes has at most n / 4 of them; visiting more means tables are shared or cyclic).
  */
 final class MessageCheck {
   /** Deepest nesting of fields accepted in a schema. */
@@ -46,6 +46,11 @@ final class MessageCheck {
       schema(header);
     } else if (type == MessageHeader.RecordBatch) {
       recordBatch(header);
+    } else if (type == MessageHeader.DictionaryBatch) {
+      int data = reference(header, 1);
+      if (data >= 0) {
+        recordBatch(table(data));
+      }
     }
   }
 

@@ -18,9 +18,10 @@ import java.util.function.Supplier;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * Reads the responses of one execution: the schema, the Arrow batches (decoded one at a time by a {@link
- * ResultDecoder}, so memory stays bounded, and shown to the operation listeners before their rows are handed
- * out), observed metrics, and a SQL command's result relation. Reading is for one thread; {@link #close()} is
+ * Reads the responses of one execution: the schema (or, when the responses carry none, the Spark schema of the
+ * first Arrow batch), the Arrow batches (decoded one at a time by a {@link ResultDecoder}, which runs the same
+ * chunk, row count and schema checks for rows and for Arrow vectors, so memory stays bounded, and shown to the
+ * operation listeners before their rows are handed out), observed metrics, and a SQL command's result relation. Reading is for one thread; {@link #close()} is
  * safe from any thread: it cancels the stream, and the decoder's memory is freed only once no thread reads.
  */
 final class ResultReader implements AutoCloseable {
@@ -53,23 +54,38 @@ final class ResultReader implements AutoCloseable {
     this.events = events;
     this.observations = observations;
     this.limits = limits;
+    decoder.expectFromArrow(arrow -> {
+      schema = ArrowSchemaConverter.toSpark(arrow);
+      return ResultFields.of(schema);
+    });
   }
 
-  /** The result schema, reading ahead until it arrives; null if the execution sends none. */
+  /**
+   * The result schema, reading ahead until it or the first batch arrives.
+   *
+   * @throws SparkConnectException if the result ends with neither
+   */
   StructType schema() {
     return read(() -> {
       while (schema == null && pending.isEmpty() && readNext()) {
         // read until the schema or a batch arrives
       }
-      return schema;
+      return requireSchema();
     });
   }
 
-  /** The next batch, or null when the result is complete. */
+  /**
+   * The next batch, or null when the result is complete.
+   *
+   * @throws SparkConnectException if the result ends with neither a schema nor a batch
+   */
   ResultBatch nextBatch() {
     return read(() -> {
       while (pending.isEmpty() && readNext()) {
         // read until a batch is complete
+      }
+      if (pending.isEmpty()) {
+        requireSchema();
       }
       return pending.poll();
     });
@@ -111,6 +127,7 @@ final class ResultReader implements AutoCloseable {
         }
         decoder.finish();
         finished = true;
+        requireSchema();
         return rows;
       });
     } catch (RuntimeException e) {
@@ -144,6 +161,19 @@ final class ResultReader implements AutoCloseable {
     return true;
   }
 
+  /**
+   * The schema of a result read to its end. A query result always has one, sent or derived from its Arrow batches:
+   * servers send at least one batch even without rows. Spark's own client fails here too.
+   */
+  private StructType requireSchema() {
+    if (schema == null) {
+      throw new SparkConnectException("The result of operation " + events.operation().operationId() + " ended "
+          + "with neither a schema nor an Arrow batch; a query result has at least one batch, even without rows, so "
+          + "the server broke the protocol or the plan was not a query");
+    }
+    return schema;
+  }
+
   /** Counts a decoded batch against the limits and shows it to the listeners, before any of its rows go out. */
   private void accept(long batchRows) {
     rows += batchRows;
@@ -163,10 +193,12 @@ final class ResultReader implements AutoCloseable {
     return response;
   }
 
+  /** The batch's chunk; without {@code num_chunks_in_batch}, or with 0 (as for compatibility), it is whole. */
   private static ArrowChunk chunk(ExecutePlanResponse.ArrowBatch batch) {
+    long chunks = batch.hasNumChunksInBatch() && batch.getNumChunksInBatch() != 0 ? batch.getNumChunksInBatch() : 1;
     return ArrowChunk.of(batch.getData().asReadOnlyByteBuffer(), batch.getRowCount(),
         batch.hasStartOffset() ? batch.getStartOffset() : -1, batch.hasChunkIndex() ? batch.getChunkIndex() : 0,
-        batch.hasNumChunksInBatch() ? batch.getNumChunksInBatch() : 1);
+        chunks);
   }
 
   /** Runs one read under the reading lock; a failure is remembered for the listeners and releases the operation. */
