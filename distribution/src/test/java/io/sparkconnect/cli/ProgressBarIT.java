@@ -46,7 +46,7 @@ class ProgressBarIT {
     assertEquals(reportsProgress, terminal.contains(" tasks, "), "a bar on 4.x, none on 3.5 (no progress): "
         + terminal);
     if (reportsProgress) {
-      assertTrue(terminal.contains("\r[="), terminal);
+      assertTrue(terminal.contains("\r["), "the bar is redrawn in place: " + terminal);
       assertTrue(terminal.contains("\r\033[2K"), "the bar's line is cleared before the result");
     }
 
