@@ -3,14 +3,9 @@ package io.sparkconnect.cli;
 import io.sparkconnect.testkit.SparkVersions;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +16,8 @@ import picocli.CommandLine.Option;
     description = "Shows where server jars are cached and which Spark versions can start offline; --clear "
         + "removes the tool's own repository (never the Maven local repository, which it only reads).")
 final class CacheCommand implements Callable<Integer> {
+  private static final double MIB = 1024.0 * 1024.0;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -32,8 +29,12 @@ final class CacheCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ToolRepository repository = MavenJarResolver.fromEnvironment(false).repository();
     if (clear) {
-      long[] removed = delete(repository.own());
-      out.printf("Removed %s: %d files, %.1f MiB%n", repository.own(), removed[0], removed[1] / 1048576.0);
+      try {
+        long[] removed = repository.clear();
+        out.printf("Removed %s: %d files, %.1f MiB%n", repository.own(), removed[0], removed[1] / MIB);
+      } catch (IllegalStateException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
     }
     readiness(repository).forEach(out::println);
     out.flush();
@@ -54,36 +55,13 @@ final class CacheCommand implements Callable<Integer> {
     lines.add("server jar cache: " + repository.own() + " (read-only: " + repository.mavenLocal() + ")");
     for (String version : SparkVersions.available()) {
       List<String> jars = SparkVersions.serverJars(version);
-      long missing = repository.missing(jars);
-      lines.add("  Spark " + version + ": " + (missing == 0 ? "ready offline (" + jars.size() + " jars)"
-          : missing + " of " + jars.size() + " jars to download on first use"));
+      List<String> absent = repository.absent(jars);
+      Map<String, Long> sizes = SparkVersions.serverJarSizes(version);
+      long bytes = absent.stream().mapToLong(jar -> sizes.getOrDefault(jar, 0L)).sum();
+      lines.add("  Spark " + version + ": " + (absent.isEmpty() ? "ready offline (" + jars.size() + " jars)"
+          : absent.size() + " of " + jars.size() + " jars" + (bytes > 0 ? String.format(" (%.1f MiB)", bytes / MIB)
+              : "") + " to download on first use"));
     }
     return lines;
-  }
-
-  private static long[] delete(Path root) throws IOException {
-    long[] removed = new long[2];
-    if (!Files.exists(root)) {
-      return removed;
-    }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-        removed[0]++;
-        removed[1] += attributes.size();
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path directory, IOException error) throws IOException {
-        if (error != null) {
-          throw new UncheckedIOException(error);
-        }
-        Files.delete(directory);
-        return FileVisitResult.CONTINUE;
-      }
-    });
-    return removed;
   }
 }

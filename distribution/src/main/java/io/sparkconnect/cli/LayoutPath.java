@@ -1,5 +1,7 @@
 package io.sparkconnect.cli;
 
+import java.util.Arrays;
+
 /**
  * Turns a path in Maven repository layout into Maven coordinates: {@code
  * org/apache/spark/spark-sql_2.13/4.1.2/spark-sql_2.13-4.1.2.jar} is {@code
@@ -18,7 +20,7 @@ final class LayoutPath {
     String file = parts[parts.length - 1];
     String version = parts[parts.length - 2];
     String artifactId = parts[parts.length - 3];
-    String groupId = String.join(".", java.util.Arrays.copyOf(parts, parts.length - 3));
+    String groupId = String.join(".", Arrays.copyOf(parts, parts.length - 3));
     String prefix = artifactId + "-" + version;
     if (!file.startsWith(prefix)) {
       throw new IllegalArgumentException("'" + file + "' does not start with '" + prefix + "' in " + path);

@@ -1,10 +1,21 @@
 package io.sparkconnect.cli;
 
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Where the tool keeps the server jars it downloads: its own repository ({@code $SPARK_CONNECT_HOME/repository},
@@ -13,6 +24,8 @@ import java.util.Map;
  * already has are not fetched again.
  */
 final class ToolRepository {
+  private static final String LOCK_FILE = ".downloading.lock";
+
   private final Path home;
   private final Path mavenLocal;
 
@@ -55,8 +68,82 @@ final class ToolRepository {
     return null;
   }
 
-  /** How many of these layout paths neither repository has. */
-  long missing(List<String> repositoryPaths) {
-    return repositoryPaths.stream().filter(path -> find(path) == null).count();
+  /**
+   * Deletes the tool's repository, and nothing else.
+   *
+   * @return the number of files removed and their bytes
+   * @throws IllegalStateException when the Maven local repository lies inside it, naming both
+   */
+  long[] clear() throws IOException {
+    if (mavenLocal.toAbsolutePath().normalize().startsWith(home.toAbsolutePath().normalize())) {
+      throw new IllegalStateException("Not clearing " + home + ": it holds the Maven local repository "
+          + mavenLocal + "; point SPARK_CONNECT_HOME at a directory of the tool's own");
+    }
+    long[] removed = new long[2];
+    if (!Files.exists(home)) {
+      return removed;
+    }
+    Files.walkFileTree(home, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+        removed[0]++;
+        removed[1] += attributes.size();
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path directory, IOException error) throws IOException {
+        if (error != null) {
+          throw error;
+        }
+        Files.delete(directory);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    return removed;
+  }
+
+  /**
+   * Holds the tool's repository for this process's downloads until closed, waiting while another {@code
+   * spark-connect} downloads into it; then removes the temporary files that interrupted downloads of these jars
+   * left beside them, as no other process can be writing them.
+   */
+  Closeable downloading(List<String> repositoryPaths, Consumer<String> progress) throws IOException {
+    Files.createDirectories(home);
+    FileChannel channel = FileChannel.open(home.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE);
+    try {
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        progress.accept("Waiting for another spark-connect downloading into " + home);
+        lock = channel.lock();
+      }
+      for (String path : repositoryPaths) {
+        removePartials(home.resolve(path));
+      }
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    return channel::close;
+  }
+
+  private static void removePartials(Path jar) throws IOException {
+    if (!Files.isDirectory(jar.getParent())) {
+      return;
+    }
+    String prefix = jar.getFileName() + ".";
+    try (DirectoryStream<Path> partials = Files.newDirectoryStream(jar.getParent(),
+        file -> file.getFileName().toString().startsWith(prefix) && file.getFileName().toString().endsWith(".tmp"))) {
+      for (Path partial : partials) {
+        Files.deleteIfExists(partial);
+      }
+    }
+  }
+
+  /** Those of these layout paths that neither repository has. */
+  List<String> absent(List<String> repositoryPaths) {
+    return repositoryPaths.stream().filter(path -> find(path) == null).collect(Collectors.toList());
   }
 }

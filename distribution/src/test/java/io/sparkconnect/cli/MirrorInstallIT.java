@@ -41,6 +41,7 @@ class MirrorInstallIT {
   private Path home;
   private Path tool;
   private MavenRepositoryServer mirror;
+  private int deadPort;
 
   @BeforeEach
   void install() throws Exception {
@@ -55,7 +56,6 @@ class MirrorInstallIT {
       tool = found.filter(p -> p.endsWith(Paths.get("bin", "spark-connect"))).findFirst().orElseThrow();
     }
     mirror = MavenRepositoryServer.serve(Paths.get(System.getProperty("maven.repo.local")));
-    int deadPort;
     try (ServerSocket closed = new ServerSocket(0)) {
       deadPort = closed.getLocalPort();
     }
@@ -94,7 +94,8 @@ class MirrorInstallIT {
     env.keySet().removeIf(key -> key.startsWith("SPARK_CONNECT") || key.startsWith("MAVEN") || key.equals("M2_HOME"));
     env.put("HOME", home.toString());
     env.put("JAVA_HOME", System.getProperty("java.home"));
-    env.put("SPARK_CONNECT_OPTS", "-Duser.home=" + home);
+    env.put("SPARK_CONNECT_OPTS", "-Duser.home=" + home + " -Dhttp.proxyHost=127.0.0.1 -Dhttp.proxyPort=" + deadPort
+        + " -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=" + deadPort);
     return builder;
   }
 
@@ -155,10 +156,12 @@ class MirrorInstallIT {
     assertEquals(3, offline.exitCode, offline::toString);
     assertTrue(offline.err.contains("Cannot get " + jars.size() + " jars for Spark " + VERSION + " offline"),
         offline::toString);
-    assertTrue(offline.err.contains("mvn dependency:get -Dartifact="), offline::toString);
+    assertTrue(offline.err.contains("mvn dependency:get -Dtransitive=false -Dartifact="
+        + "org.apache.spark:spark-connect_2.13:" + VERSION), offline::toString);
+    assertTrue(offline.err.length() < 3000, "the error names the first few artifacts, not all: " + offline);
     assertEquals(List.of(), mirror.requests(), "offline contacts nobody");
 
-    mirror.throttle(40L << 20);
+    mirror.throttle(8L << 20);
     Process interrupted = command("server", "--spark", "4.1").redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectErrorStream(false).start();
     BufferedReader progress = new BufferedReader(new InputStreamReader(interrupted.getErrorStream(),
@@ -172,15 +175,30 @@ class MirrorInstallIT {
       }
     }
     interrupted.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith("Fetching " + jars.size() + " of " + jars.size()
-        + " jars for Spark " + VERSION + " from " + mirror.url())), String.join("\n", lines));
+    String total = String.format("%.1f MiB", SparkVersions.serverJarSizes(VERSION).values().stream()
+        .mapToLong(Long::longValue).sum() / 1048576.0);
+    assertTrue(lines.stream().anyMatch(l -> l.equals("Fetching " + jars.size() + " of " + jars.size()
+        + " jars for Spark " + VERSION + " (" + total + ") from " + mirror.url() + " into " + toolRepository
+        + " (first use only)")), String.join("\n", lines));
+    assertTrue(lines.stream().anyMatch(l -> l.matches("  \\[\\d+/" + jars.size() + " jars\\] \\d+\\.\\d of "
+        + total.replace(".", "\\.") + "  .*")), String.join("\n", lines));
     mirror.throttle(0);
+    List<String> completeBeforeResume = new ArrayList<>();
+    List<Path> leftBehind;
     try (Stream<Path> files = Files.walk(toolRepository)) {
-      for (Path jar : files.filter(p -> p.toString().endsWith(".jar")).collect(Collectors.toList())) {
-        Path source = Paths.get(System.getProperty("maven.repo.local")).resolve(toolRepository.relativize(jar));
+      leftBehind = files.filter(Files::isRegularFile).collect(Collectors.toList());
+    }
+    for (Path jar : leftBehind) {
+      if (jar.toString().endsWith(".jar")) {
+        String path = toolRepository.relativize(jar).toString();
+        Path source = Paths.get(System.getProperty("maven.repo.local")).resolve(path);
         assertEquals(sha1(source), sha1(jar), "a jar left by the interrupted download is complete: " + jar);
+        completeBeforeResume.add(path);
       }
     }
+    leftBehind.removeIf(file -> file.toString().endsWith(".jar"));
+    assertTrue(completeBeforeResume.size() >= 3 && completeBeforeResume.size() < jars.size(),
+        "the download was interrupted midway: " + completeBeforeResume.size() + " jars complete");
 
     Process server = command("server", "--spark", "4.1").start();
     drain(server.getErrorStream());
@@ -207,10 +225,17 @@ class MirrorInstallIT {
       assertTrue(served.contains("/" + jar), "the mirror served " + jar);
       assertTrue(served.contains("/" + jar + ".sha1"), "and its checksum " + jar);
     }
+    for (String path : completeBeforeResume) {
+      assertEquals(1, served.stream().filter(("/" + path)::equals).count(), "fetched once, not again: " + path);
+    }
     assertFalse(Files.exists(root.resolve("empty-m2").resolve(jars.get(0))), "the Maven repository is not written");
+    try (Stream<Path> files = Files.walk(toolRepository)) {
+      assertEquals(List.of(), files.filter(p -> p.toString().endsWith(".tmp")).collect(Collectors.toList()),
+          "the resumed download removed the interrupted one's partial files");
+    }
 
     CliRun version = run("version");
-    assertTrue(version.out.contains("Spark " + VERSION + ": ready offline (" + jars.size() + " jars)"),
+    assertTrue(version.out.contains("  Spark " + VERSION + ": ready offline (" + jars.size() + " jars)"),
         version::toString);
     int before = mirror.requests().size();
     CliRun offlineQuery = run("sql", "--offline", "SELECT 41 + 1 AS answer");
@@ -221,10 +246,11 @@ class MirrorInstallIT {
     CliRun cleared = run("cache", "--clear");
     assertEquals(0, cleared.exitCode, cleared::toString);
     assertTrue(cleared.out.contains("Removed " + toolRepository), cleared::toString);
-    assertTrue(cleared.out.contains("Spark " + VERSION + ": " + jars.size() + " of " + jars.size()
-        + " jars to download on first use"), cleared::toString);
+    assertTrue(cleared.out.contains("  Spark " + VERSION + ": " + jars.size() + " of " + jars.size()
+        + " jars (" + total + ") to download on first use"), cleared::toString);
     assertFalse(Files.exists(toolRepository));
-    System.out.printf("[mirror-install] %d jars through the mirror, %d requests; server and smoke passed%n",
-        jars.size(), served.size());
+    System.out.printf("[mirror-install] %d jars through the mirror, %d requests; interrupted after %d complete "
+        + "jars, leaving %s; server and smoke passed%n", jars.size(), served.size(), completeBeforeResume.size(),
+        leftBehind.stream().map(p -> p.getFileName().toString()).collect(Collectors.toList()));
   }
 }

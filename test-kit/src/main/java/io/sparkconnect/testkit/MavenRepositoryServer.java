@@ -2,6 +2,7 @@ package io.sparkconnect.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,17 +23,19 @@ import java.util.concurrent.Executors;
 /**
  * A Maven repository over HTTP on 127.0.0.1, serving the files of a local repository directory (a stand-in for a
  * company's Nexus or Artifactory mirror in tests): {@code GET} and {@code HEAD} of any file, and SHA-1 checksums
- * computed when the directory has no {@code .sha1} file. It records every request path, and can slow its
- * responses down, to test interrupted downloads.
+ * computed when the directory has no {@code .sha1} file. It records every request path, can require HTTP Basic
+ * credentials, and can slow its responses down, to test interrupted downloads.
  */
 public final class MavenRepositoryServer implements AutoCloseable {
   private final Path root;
   private final HttpServer server;
+  private final String authorization;
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private volatile long bytesPerSecond;
 
-  private MavenRepositoryServer(Path root) throws IOException {
+  private MavenRepositoryServer(Path root, String authorization) throws IOException {
     this.root = root.toAbsolutePath().normalize();
+    this.authorization = authorization;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.setExecutor(Executors.newFixedThreadPool(4, task -> {
@@ -44,8 +48,18 @@ public final class MavenRepositoryServer implements AutoCloseable {
 
   /** Serves the repository directory {@code root} until closed. */
   public static MavenRepositoryServer serve(Path root) {
+    return start(root, null);
+  }
+
+  /** Serves {@code root} until closed, answering 401 to requests without these HTTP Basic credentials. */
+  public static MavenRepositoryServer serve(Path root, String username, String password) {
+    String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return start(root, "Basic " + token);
+  }
+
+  private static MavenRepositoryServer start(Path root, String authorization) {
     try {
-      return new MavenRepositoryServer(root);
+      return new MavenRepositoryServer(root, authorization);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start a Maven repository server", e);
     }
@@ -70,6 +84,11 @@ public final class MavenRepositoryServer implements AutoCloseable {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       requests.add(path);
+      if (authorization != null && !authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"repository\"");
+        exchange.sendResponseHeaders(401, -1);
+        return;
+      }
       Path file = root.resolve(path.substring(1)).normalize();
       byte[] checksum = null;
       if (!file.startsWith(root)) {
@@ -93,7 +112,7 @@ public final class MavenRepositoryServer implements AutoCloseable {
         return;
       }
       try (OutputStream out = exchange.getResponseBody();
-          InputStream in = checksum != null ? new java.io.ByteArrayInputStream(checksum)
+          InputStream in = checksum != null ? new ByteArrayInputStream(checksum)
               : Files.newInputStream(file)) {
         byte[] buffer = new byte[64 * 1024];
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {

@@ -1,5 +1,6 @@
 package io.sparkconnect.testkit;
 
+import io.sparkconnect.testkit.internal.ServerClasspath;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,15 @@ public final class SparkVersions {
    * org/apache/spark/spark-sql_2.13/4.1.2/spark-sql_2.13-4.1.2.jar}.
    */
   public static List<String> serverJars(String version) {
-    return io.sparkconnect.testkit.internal.ServerClasspath.entries(resolve(version));
+    return ServerClasspath.entries(resolve(version));
+  }
+
+  /**
+   * The size in bytes of each of {@link #serverJars(String)}, keyed by the same paths; empty when the server
+   * artifact on the classpath does not record them.
+   */
+  public static Map<String, Long> serverJarSizes(String version) {
+    return ServerClasspath.sizes(resolve(version));
   }
 
   /** The versions selected by {@value #MATRIX_PROPERTY}, or every available version when it is not set. */

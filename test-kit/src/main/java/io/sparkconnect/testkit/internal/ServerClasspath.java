@@ -17,8 +17,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -26,9 +29,13 @@ import java.util.function.Consumer;
  * the local Maven repository are downloaded from Maven Central, checked against their SHA-1, and kept there.
  */
 public final class ServerClasspath {
-  /** Where the build puts each version's jar list, as {@code spark-<version>.classpath}. */
+  /**
+   * Where the build puts each version's jar list, as {@code spark-<version>.classpath}, and their sizes, as {@code
+   * spark-<version>.sizes} ({@code <path> : <bytes>} lines).
+   */
   static final String RESOURCE_DIR = "META-INF/spark-connect-java/servers/";
   private static final String REPO_PREFIX = "REPO/";
+  private static final String SIZE_SEPARATOR = " : ";
   private static final String DEFAULT_REMOTE = "https://repo.maven.apache.org/maven2/";
 
   private ServerClasspath() {}
@@ -50,6 +57,34 @@ public final class ServerClasspath {
         entries.add(entry.substring(REPO_PREFIX.length()));
       }
       return entries;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The size in bytes of each jar of the version, keyed by its path as in {@link #entries(String)}; empty when the
+   * server artifact predates the size list.
+   */
+  public static Map<String, Long> sizes(String sparkVersion) {
+    String resource = RESOURCE_DIR + "spark-" + sparkVersion + ".sizes";
+    try (InputStream in = ServerClasspath.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        return Map.of();
+      }
+      Map<String, Long> sizes = new LinkedHashMap<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+        int separator = line.lastIndexOf(SIZE_SEPARATOR);
+        if (line.isBlank()) {
+          continue;
+        }
+        if (separator < 0) {
+          throw new ServerStartException("Malformed line '" + line + "' in " + resource);
+        }
+        sizes.put(line.substring(0, separator).strip(),
+            Long.parseLong(line.substring(separator + SIZE_SEPARATOR.length()).strip()));
+      }
+      return Collections.unmodifiableMap(sizes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sparkconnect.testkit.ServerStartException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ServerClasspathTest {
@@ -27,6 +29,18 @@ class ServerClasspathTest {
     List<Path> jars = ServerClasspath.resolve("3.5.7", ServerClasspath.entries("3.5.7"), line -> { });
     assertEquals(ServerClasspath.entries("3.5.7").size(), jars.size());
     assertTrue(jars.stream().allMatch(Files::isRegularFile));
+  }
+
+  @Test
+  void recordsTheSizeOfEveryJarAsItIsInTheLocalRepository() throws Exception {
+    for (String version : List.of("3.5.7", "4.1.2")) {
+      Map<String, Long> sizes = ServerClasspath.sizes(version);
+      assertEquals(new HashSet<>(ServerClasspath.entries(version)), sizes.keySet(), version);
+      for (Map.Entry<String, Long> jar : sizes.entrySet()) {
+        assertEquals(Files.size(ServerClasspath.localRepository().resolve(jar.getKey())), jar.getValue(),
+            jar.getKey());
+      }
+    }
   }
 
   @Test
