@@ -315,14 +315,11 @@ public final class DataFrame {
   /**
    * Groups by each of the given sets of columns, as SQL's {@code GROUPING SETS}.
    *
-   * @throws SparkConnectException on a 3.5 server, which has no such plan (SQL's GROUPING SETS works there)
+   * @throws UnsupportedServerVersionException on a 3.5 server, which has no such plan (SQL's GROUPING SETS works there)
    */
   public GroupedData groupingSets(List<List<Column>> sets, Column... groupBy) {
-    io.sparkconnect.sql.internal.ServerVersion version = session.serverVersion();
-    if (!version.isAtLeast(4, 0)) {
-      throw new SparkConnectException("groupingSets() needs a Spark 4.0 or newer server; this one is " + version
-          + ". Use GROUP BY ... GROUPING SETS (...) in spark.sql(...) there");
-    }
+    session.serverVersion().require("groupingSets()", 4, 0,
+        "Use GROUP BY ... GROUPING SETS (...) in spark.sql(...) there");
     List<List<Expression>> groupingSets = new ArrayList<>();
     for (List<Column> set : sets) {
       groupingSets.add(expressions(set.toArray(new Column[0])));

@@ -12,6 +12,7 @@ import io.sparkconnect.proto.InterruptResponse;
 import io.sparkconnect.proto.KeyValue;
 import io.sparkconnect.proto.Plan;
 import io.sparkconnect.proto.ReattachOptions;
+import io.sparkconnect.proto.ExecutePlanResponse;
 import io.sparkconnect.proto.Relation;
 import io.sparkconnect.proto.ResultChunkingOptions;
 import io.sparkconnect.sql.CloseableIterator;
@@ -122,9 +123,19 @@ public final class Operations {
 
   /** Runs a command and returns the relation of its {@code sql_command_result}, or null. */
   public Relation executeCommand(Command command) {
+    ExecutePlanResponse response = runCommand(command);
+    return response.hasSqlCommandResult() ? response.getSqlCommandResult().getRelation() : null;
+  }
+
+  /**
+   * Runs a command and returns the response that carries its result (check which one with {@code
+   * getResponseTypeCase()}); the default instance when the command answered with no result.
+   */
+  public ExecutePlanResponse runCommand(Command command) {
     try (ResultReader result = execute(Plan.newBuilder().setCommand(command).build(), ResultLimits.NONE,
         info -> { })) {
-      return result.commandResult();
+      ExecutePlanResponse response = result.commandResult();
+      return response == null ? ExecutePlanResponse.getDefaultInstance() : response;
     }
   }
 
@@ -225,10 +236,7 @@ public final class Operations {
    * @return the new session's id
    */
   public UUID cloneSession() {
-    ServerVersion version = serverVersion();
-    if (!version.isAtLeast(4, 1)) {
-      throw new SparkConnectException("cloneSession() needs a Spark 4.1 or newer server; this one is " + version);
-    }
+    serverVersion().require("cloneSession()", 4, 1, null);
     String newId = UUID.randomUUID().toString();
     return UUID.fromString(unary("CloneSession", operation -> rpc.cloneSession(operation,
         CloneSessionRequest.newBuilder().setNewSessionId(newId))).getNewSessionId());

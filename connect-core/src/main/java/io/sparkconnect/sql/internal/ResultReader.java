@@ -5,7 +5,6 @@ import io.sparkconnect.arrow.ArrowDecodingException;
 import io.sparkconnect.arrow.DecodedBatch;
 import io.sparkconnect.arrow.ResultDecoder;
 import io.sparkconnect.proto.ExecutePlanResponse;
-import io.sparkconnect.proto.Relation;
 import io.sparkconnect.sql.SparkConnectException;
 import io.sparkconnect.sql.types.StructType;
 import java.util.ArrayDeque;
@@ -41,7 +40,7 @@ final class ResultReader implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean freed = new AtomicBoolean();
   private StructType schema;
-  private Relation commandResult;
+  private ExecutePlanResponse commandResult;
   private boolean finished;
   private long rows;
   private long bytes;
@@ -91,8 +90,11 @@ final class ResultReader implements AutoCloseable {
     });
   }
 
-  /** Reads everything and returns the relation of a {@code sql_command_result}, or null. */
-  Relation commandResult() {
+  /**
+   * Reads everything and returns the last response carrying a command's result (a {@code sql_command_result}, a
+   * {@code checkpoint_command_result}, ...), or null when the command answered with none.
+   */
+  ExecutePlanResponse commandResult() {
     return read(() -> {
       while (readNext()) {
         // drain
@@ -155,10 +157,22 @@ final class ResultReader implements AutoCloseable {
         accept(batches.stream().mapToLong(DecodedBatch::rowCount).sum());
         batches.forEach(batch -> pending.add(new ResultBatch(schema, batch)));
       }
-    } else if (response.hasSqlCommandResult()) {
-      commandResult = response.getSqlCommandResult().getRelation();
+    } else if (isCommandResult(response)) {
+      commandResult = response;
     }
     return true;
+  }
+
+  private static boolean isCommandResult(ExecutePlanResponse response) {
+    switch (response.getResponseTypeCase()) {
+      case ARROW_BATCH:
+      case RESULT_COMPLETE:
+      case EXECUTION_PROGRESS:
+      case RESPONSETYPE_NOT_SET:
+        return false;
+      default:
+        return true;
+    }
   }
 
   /**

@@ -25,6 +25,17 @@ public final class ServerVersion {
     return major > wantedMajor || (major == wantedMajor && minor >= wantedMinor);
   }
 
+  /**
+   * Fails with an {@link io.sparkconnect.sql.UnsupportedServerVersionException} naming {@code feature} unless this
+   * version is at least {@code major.minor}; {@code instead} (may be null) says what works on older servers.
+   */
+  public void require(String feature, int wantedMajor, int wantedMinor, String instead) {
+    if (!isAtLeast(wantedMajor, wantedMinor)) {
+      throw new io.sparkconnect.sql.UnsupportedServerVersionException(feature, wantedMajor + "." + wantedMinor,
+          text, instead);
+    }
+  }
+
   public int major() {
     return major;
   }
