@@ -12,6 +12,8 @@ import io.sparkconnect.spi.RetryListener;
 import io.sparkconnect.spi.RetryPolicy;
 import io.sparkconnect.spi.Sleeper;
 import io.sparkconnect.spi.Ticker;
+import io.sparkconnect.sql.internal.Artifact;
+import io.sparkconnect.sql.internal.ArtifactNames;
 import io.sparkconnect.sql.internal.DataTypeConverter;
 import io.sparkconnect.sql.internal.Operations;
 import io.sparkconnect.sql.internal.ServerVersion;
@@ -22,6 +24,7 @@ import io.sparkconnect.transport.ChannelSettings;
 import io.sparkconnect.transport.ConnectChannel;
 import io.sparkconnect.transport.TlsSettings;
 import io.sparkconnect.transport.TransportException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,6 +191,45 @@ public final class SparkSession implements AutoCloseable {
 
   public void clearTags() {
     operations.tags().clear();
+  }
+
+  /**
+   * Sends a jar (to {@code jars/}) or a class file (to {@code classes/}, for classes without a package) to this
+   * session on the server, where its UDFs can load them. Sending the same content again does nothing.
+   *
+   * @throws IllegalArgumentException if the file is neither, or was added before with other content
+   */
+  public void addArtifact(Path path) {
+    addArtifacts(path);
+  }
+
+  /** Sends jars and class files as {@link #addArtifact(Path)} does, in one upload. */
+  public void addArtifacts(Path... paths) {
+    List<Artifact> artifacts = new ArrayList<>();
+    for (Path path : paths) {
+      artifacts.add(Artifact.ofFile(ArtifactNames.forFile(path), path));
+    }
+    operations.addArtifacts(artifacts);
+  }
+
+  /**
+   * Sends a file to this session on the server under {@code target}: {@code jars/x.jar}, {@code
+   * classes/com/example/Udf.class} (by package path), {@code files/data.csv} or {@code archives/x.zip}.
+   *
+   * @throws IllegalArgumentException if the target is not such a name, or was added before with other content
+   */
+  public void addArtifact(Path path, String target) {
+    operations.addArtifacts(List.of(Artifact.ofFile(target, path)));
+  }
+
+  /** Sends bytes to this session on the server under {@code target}, as {@link #addArtifact(Path, String)}. */
+  public void addArtifact(byte[] bytes, String target) {
+    operations.addArtifacts(List.of(Artifact.ofBytes(target, bytes)));
+  }
+
+  /** Registers Java UDFs, from classes sent with {@link #addArtifact(Path)}, for the DataFrame API and SQL. */
+  public UDFRegistration udf() {
+    return new UDFRegistration(this);
   }
 
   /** Interrupts every running operation of this session; returns the ids of those interrupted. */

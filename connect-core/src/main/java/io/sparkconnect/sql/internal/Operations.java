@@ -1,18 +1,23 @@
 package io.sparkconnect.sql.internal;
 
+import io.sparkconnect.proto.AddArtifactsResponse;
 import io.sparkconnect.proto.AnalyzePlanRequest;
 import io.sparkconnect.proto.AnalyzePlanResponse;
+import io.sparkconnect.proto.ArtifactStatusesRequest;
+import io.sparkconnect.proto.ArtifactStatusesResponse;
+import io.sparkconnect.proto.CachedLocalRelation;
 import io.sparkconnect.proto.CloneSessionRequest;
 import io.sparkconnect.proto.Command;
 import io.sparkconnect.proto.ConfigRequest;
 import io.sparkconnect.proto.ConfigResponse;
 import io.sparkconnect.proto.ExecutePlanRequest;
+import io.sparkconnect.proto.ExecutePlanResponse;
 import io.sparkconnect.proto.InterruptRequest;
 import io.sparkconnect.proto.InterruptResponse;
 import io.sparkconnect.proto.KeyValue;
+import io.sparkconnect.proto.LocalRelation;
 import io.sparkconnect.proto.Plan;
 import io.sparkconnect.proto.ReattachOptions;
-import io.sparkconnect.proto.ExecutePlanResponse;
 import io.sparkconnect.proto.Relation;
 import io.sparkconnect.proto.ResultChunkingOptions;
 import io.sparkconnect.sql.CloseableIterator;
@@ -29,6 +34,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -38,6 +44,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * for results. Thread-safe.
  */
 public final class Operations {
+  private static final String LOCAL_RELATION_CACHE_THRESHOLD = "spark.sql.session.localRelationCacheThreshold";
+  private static final long DEFAULT_LOCAL_RELATION_CACHE_THRESHOLD = 64L * 1024 * 1024;
+
   private final SparkConnectSettings settings;
   private final SessionRpc rpc;
   private final ThreadTags tags = new ThreadTags();
@@ -46,6 +55,7 @@ public final class Operations {
   private final List<OperationListener> listeners;
   private final ProgressListeners progress;
   private final OperationStats.Running running;
+  private final Artifacts artifacts;
   private volatile ServerVersion serverVersion;
 
   /**
@@ -66,6 +76,18 @@ public final class Operations {
     this.listeners = List.copyOf(all);
     this.progress = new ProgressListeners(settings.progressListeners());
     this.rpc = new SessionRpc(channel, settings, identity, new TracingInterceptor(telemetry, trace, running));
+    this.artifacts = new Artifacts(new Artifacts.Calls() {
+      @Override
+      public AddArtifactsResponse add(Supplier<ArtifactChunker> requests) {
+        return unary("AddArtifacts", operation -> rpc.addArtifacts(operation, requests));
+      }
+
+      @Override
+      public ArtifactStatusesResponse statuses(List<String> names) {
+        return unary("ArtifactStatus", operation -> rpc.artifactStatuses(operation,
+            ArtifactStatusesRequest.newBuilder().addAllNames(names)));
+      }
+    }, ArtifactChunker.DEFAULT_CHUNK_SIZE);
   }
 
   public SparkConnectSettings settings() {
@@ -191,6 +213,43 @@ public final class Operations {
 
   public InterruptResponse interrupt(InterruptRequest.Builder request) {
     return unary("Interrupt", operation -> rpc.interrupt(operation, request));
+  }
+
+  // ---- artifacts
+
+  /** Sends artifacts (jars, class files, files) this session has not sent yet; returns the names sent. */
+  public List<String> addArtifacts(List<Artifact> toAdd) {
+    return artifacts.add(toAdd);
+  }
+
+  /**
+   * Makes {@code relation} available on the server as a cached local relation, sent as an artifact unless the
+   * session or the server has it already; returns the relation that refers to it.
+   */
+  public Relation cacheLocalRelation(LocalRelation relation) {
+    String hash = artifacts.cache(relation.toByteArray());
+    return Relation.newBuilder().setCachedLocalRelation(CachedLocalRelation.newBuilder().setHash(hash)).build();
+  }
+
+  /**
+   * The size in bytes above which local data goes as a cached local relation rather than inline: the server's
+   * {@code spark.sql.session.localRelationCacheThreshold}, asked each time as it is a session setting.
+   */
+  public long localRelationCacheThreshold() {
+    ConfigResponse response = config(ConfigRequest.Operation.newBuilder().setGetOption(ConfigRequest.GetOption
+        .newBuilder().addKeys(LOCAL_RELATION_CACHE_THRESHOLD)).build());
+    for (KeyValue pair : response.getPairsList()) {
+      if (pair.getKey().equals(LOCAL_RELATION_CACHE_THRESHOLD) && pair.hasValue()) {
+        try {
+          return Long.parseLong(pair.getValue().trim());
+        } catch (NumberFormatException e) {
+          throw new SparkConnectException("The server's " + LOCAL_RELATION_CACHE_THRESHOLD + " is '"
+              + pair.getValue() + "', not a number of bytes; set it with spark.conf().set(\""
+              + LOCAL_RELATION_CACHE_THRESHOLD + "\", \"67108864\")", e);
+        }
+      }
+    }
+    return DEFAULT_LOCAL_RELATION_CACHE_THRESHOLD;
   }
 
   /** The server's plan compression threshold, empty where it offers none (before 4.1). */

@@ -8,8 +8,12 @@ import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
+import io.sparkconnect.proto.AddArtifactsRequest;
+import io.sparkconnect.proto.AddArtifactsResponse;
 import io.sparkconnect.proto.AnalyzePlanRequest;
 import io.sparkconnect.proto.AnalyzePlanResponse;
+import io.sparkconnect.proto.ArtifactStatusesRequest;
+import io.sparkconnect.proto.ArtifactStatusesResponse;
 import io.sparkconnect.proto.CloneSessionRequest;
 import io.sparkconnect.proto.CloneSessionResponse;
 import io.sparkconnect.proto.ConfigRequest;
@@ -43,6 +47,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,6 +121,40 @@ final class SessionRpc implements ExecutionCalls {
 
   CloneSessionResponse cloneSession(OperationContext operation, CloneSessionRequest.Builder request) {
     return call(operation, request, (stub, r) -> stub.cloneSession(r.build()));
+  }
+
+  ArtifactStatusesResponse artifactStatuses(OperationContext operation, ArtifactStatusesRequest.Builder request) {
+    return call(operation, request, (stub, r) -> stub.artifactStatus(r.build()));
+  }
+
+  /**
+   * Streams the requests of a fresh {@code chunker} for each attempt, each request stamped; retried like a unary
+   * call (adding the same artifact again is harmless).
+   */
+  AddArtifactsResponse addArtifacts(OperationContext operation, Supplier<ArtifactChunker> chunker) {
+    checkOpen();
+    AddArtifactsResponse response = retries.call(operation, attempt -> {
+      checkOpen();
+      ArtifactChunker requests = chunker.get();
+      try {
+        return ArtifactUpload.send(async.withDeadlineAfter(policies().rpcDeadline().toNanos(), TimeUnit.NANOSECONDS)
+            .withOption(OperationContext.CALL_OPTION, attempt), new Iterator<>() {
+              @Override
+              public boolean hasNext() {
+                return requests.hasNext();
+              }
+
+              @Override
+              public AddArtifactsRequest next() {
+                return envelope.stamp(requests.next()).build();
+              }
+            });
+      } finally {
+        requests.close();
+      }
+    });
+    envelope.observe(response);
+    return response;
   }
 
   /** A unary call: stamped, retried, its response checked against the server-side session. */
