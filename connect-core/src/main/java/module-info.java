@@ -17,5 +17,6 @@ module io.sparkconnect.core {
   requires org.slf4j;
 
   exports io.sparkconnect.sql;
+  exports io.sparkconnect.sql.catalog;
   exports io.sparkconnect.sql.types;
 }

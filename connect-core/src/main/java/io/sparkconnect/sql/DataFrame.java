@@ -904,6 +904,62 @@ public final class DataFrame {
     return new DataFrameWriter(this);
   }
 
+  /** Writes to the catalog table {@code table} through Spark's table (V2) API: create, replace, append, overwrite. */
+  public DataFrameWriterV2 writeTo(String table) {
+    return new DataFrameWriterV2(this, table);
+  }
+
+  /**
+   * Merges these rows into {@code table} where {@code condition} matches, with the actions given on the returned
+   * writer; nothing runs before its {@link MergeIntoWriter#merge()}.
+   *
+   * @throws UnsupportedServerVersionException on a 3.5 server, which has no merge command
+   */
+  public MergeIntoWriter mergeInto(String table, Column condition) {
+    session.serverVersion().require("mergeInto()", 4, 0,
+        "Use MERGE INTO in spark.sql(...) there, on a table whose catalog supports it");
+    return new MergeIntoWriter(this, table, condition);
+  }
+
+  // ---- checkpoints
+
+  /**
+   * Checkpoints the rows at once to the server's checkpoint directory ({@code spark.checkpoint.dir}) and returns a
+   * DataFrame that reads them, without the lineage of this one. The server keeps it until no plan of this client
+   * refers to it any more (the client then releases it, as Spark's clients do, once the garbage collector notices)
+   * or the session closes.
+   *
+   * @throws UnsupportedServerVersionException on a 3.5 server, which has no checkpoint command
+   */
+  public DataFrame checkpoint() {
+    return checkpoint(true);
+  }
+
+  /** As {@link #checkpoint()}; with {@code eager} false, the rows are written when the result is first computed. */
+  public DataFrame checkpoint(boolean eager) {
+    return derive(Checkpoints.run(session, plan, false, eager, null));
+  }
+
+  /**
+   * Checkpoints the rows at once into the executors' storage (fast, but lost with an executor) and returns a
+   * DataFrame that reads them, without the lineage of this one; released as for {@link #checkpoint()}.
+   *
+   * @throws UnsupportedServerVersionException on a 3.5 server, which has no checkpoint command
+   */
+  public DataFrame localCheckpoint() {
+    return localCheckpoint(true);
+  }
+
+  /** As {@link #localCheckpoint()}; with {@code eager} false, the rows are stored when first computed. */
+  public DataFrame localCheckpoint(boolean eager) {
+    return derive(Checkpoints.run(session, plan, true, eager, null));
+  }
+
+  /** As {@link #localCheckpoint(boolean)}, storing the rows at {@code storageLevel}. */
+  public DataFrame localCheckpoint(boolean eager, StorageLevel storageLevel) {
+    return derive(Checkpoints.run(session, plan, true, eager, Objects.requireNonNull(storageLevel, "storageLevel")));
+  }
+
   @Override
   public String toString() {
     return "DataFrame[" + plan.getRelTypeCase().name().toLowerCase(Locale.ROOT) + "]";

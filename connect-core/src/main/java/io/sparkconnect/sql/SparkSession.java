@@ -171,6 +171,11 @@ public final class SparkSession implements AutoCloseable {
     return new DataFrameReader(this);
   }
 
+  /** The session's catalog of databases, tables, views and functions, as {@code spark.catalog} is in Spark. */
+  public Catalog catalog() {
+    return new Catalog(this);
+  }
+
   /**
    * Attaches a tag to the operations this thread (and threads it starts) runs from now on.
    *

@@ -162,6 +162,114 @@ class PlanGoldenTest {
     return out.toString();
   }
 
+  // ---- commands: writers, merge and checkpoints run at once, so their command is pinned before it is sent
+
+  private static Arguments command(String name, Function<DataFrame, io.sparkconnect.proto.Command> build) {
+    return Arguments.of(name, build);
+  }
+
+  static Stream<Arguments> commands() {
+    Map<String, Column> assignments = new LinkedHashMap<>();
+    assignments.put("salary", col("source.salary").plus(1));
+    assignments.put("name", col("source.name"));
+    return Stream.of(
+        command("write_path", df -> df.write().format("parquet").mode(SaveMode.Overwrite)
+            .option("compression", "snappy").option("COMPRESSION", "zstd").option("mergeSchema", true)
+            .option("maxRecordsPerFile", 1000L).option("ratio", 0.5).options(Map.of("k", 7))
+            .partitionBy("dept", "year").pathCommand("/data/out")),
+        command("write_save_no_path", df -> df.write().format("noop").mode("append").pathCommand(null)),
+        command("write_save_as_table", df -> df.write().format("parquet").mode("ignore").bucketBy(4, "id", "dept")
+            .sortBy("name").tableCommand("db.people", io.sparkconnect.proto.WriteOperation.SaveTable
+                .TableSaveMethod.TABLE_SAVE_METHOD_SAVE_AS_TABLE)),
+        command("write_insert_into", df -> df.write().mode("overwrite").tableCommand("db.people",
+            io.sparkconnect.proto.WriteOperation.SaveTable.TableSaveMethod.TABLE_SAVE_METHOD_INSERT_INTO)),
+        command("write_cluster_by", df -> df.write().mode("errorifexists").clusterBy("dept", "age")
+            .tableCommand("db.clustered", io.sparkconnect.proto.WriteOperation.SaveTable.TableSaveMethod
+                .TABLE_SAVE_METHOD_SAVE_AS_TABLE)),
+        command("write_v2_create", df -> df.writeTo("db.people").using("parquet").option("compression", "zstd")
+            .option("a", false).tableProperty("team", "hr").tableProperty("purpose", "golden")
+            .partitionedBy(col("dept"), col("year")).clusterBy("age")
+            .command(io.sparkconnect.proto.WriteOperationV2.Mode.MODE_CREATE, null)),
+        command("write_v2_overwrite", df -> df.writeTo("db.people").command(
+            io.sparkconnect.proto.WriteOperationV2.Mode.MODE_OVERWRITE, col("dept").equalTo("eng"))),
+        command("write_v2_overwrite_partitions", df -> df.writeTo("db.people").command(
+            io.sparkconnect.proto.WriteOperationV2.Mode.MODE_OVERWRITE_PARTITIONS, null)),
+        command("merge_into", df -> df.alias("source").mergeInto("db.people",
+                col("db.people.id").equalTo(col("source.id")))
+            .whenMatched(col("source.deleted")).delete()
+            .whenMatched().update(assignments)
+            .whenNotMatched(col("source.salary").gt(0)).insert(assignments)
+            .whenNotMatched().insertAll()
+            .whenNotMatchedBySource(col("db.people.salary").lt(10)).updateAll()
+            .whenNotMatchedBySource().delete()
+            .withSchemaEvolution().command()),
+        command("merge_into_update_all", df -> df.mergeInto("t", col("t.id").equalTo(col("id")))
+            .whenMatched().updateAll().whenNotMatchedBySource().update(Map.of("flag", lit(true))).command()),
+        command("checkpoint", df -> Checkpoints.command(df.plan(), false, true, null)),
+        command("local_checkpoint", df -> Checkpoints.command(df.plan(), true, false, StorageLevel.DISK_ONLY)),
+        command("release_checkpoint", df -> Checkpoints.releaseCommand("7b0f4c1e-relation")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("commands")
+  void buildsTheGoldenCommand(String name, Function<DataFrame, io.sparkconnect.proto.Command> build)
+      throws IOException {
+    String actual = renumberPlanIds(TextFormat.printer().printToString(build.apply(people())));
+    Path file = GOLDEN.resolve(name + ".txt");
+    if (Boolean.getBoolean("golden.update")) {
+      Files.createDirectories(GOLDEN);
+      Files.writeString(file, actual, StandardCharsets.UTF_8);
+    }
+    assertTrue(Files.exists(file), "no golden plan " + file + "; run with -Dgolden.update=true and review it");
+    assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, "command of " + name);
+  }
+
+  @Test
+  void writersRefuseIncompleteOrInvalidCommandsBeforeAnyRequest() {
+    DataFrame df = people();
+    assertThrows(IllegalArgumentException.class, () -> df.write().bucketBy(0, "id"));
+    assertThrows(NullPointerException.class, () -> df.write().option("k", (String) null));
+    assertThrows(NullPointerException.class, () -> df.writeTo("t").tableProperty("k", null));
+    SparkConnectException noAction = assertThrows(SparkConnectException.class,
+        () -> df.mergeInto("t", col("t.id").equalTo(col("id"))).merge());
+    assertTrue(noAction.getMessage().contains("NO_MERGE_ACTION_SPECIFIED"), noAction.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> df.mergeInto("t", col("t.id").equalTo(col("id"))).whenMatched().update(Map.of()));
+    SparkConnectException jdbc = assertThrows(SparkConnectException.class,
+        () -> df.write().partitionBy("dept").jdbc("jdbc:h2:mem:x", "t", new java.util.Properties()));
+    assertTrue(jdbc.getMessage().contains("partitionBy"), jdbc.getMessage());
+  }
+
+  @Test
+  void featuresA35ServerLacksFailWithTheTypedErrorBeforeAnyRequest() {
+    try (SparkSession old = SparkSession.builder().remote("sc://127.0.0.1:1").build()) {
+      old.operations().assumeServerVersion(io.sparkconnect.sql.internal.ServerVersion.parse("3.5.7"));
+      DataFrame df = old.range(3);
+      List<org.junit.jupiter.api.function.Executable> calls = List.of(
+          () -> df.write().clusterBy("id"),
+          () -> df.write().xml("/tmp/x"),
+          () -> df.writeTo("t").clusterBy("id"),
+          () -> df.mergeInto("t", col("id").equalTo(col("t.id"))),
+          df::checkpoint,
+          () -> df.checkpoint(false),
+          df::localCheckpoint,
+          () -> df.localCheckpoint(true, StorageLevel.MEMORY_ONLY));
+      for (org.junit.jupiter.api.function.Executable call : calls) {
+        UnsupportedServerVersionException error = assertThrows(UnsupportedServerVersionException.class, call);
+        assertEquals("4.0", error.requiredVersion());
+        assertEquals("3.5.7", error.serverVersion());
+      }
+      UnsupportedServerVersionException checkpoint = assertThrows(UnsupportedServerVersionException.class,
+          df::checkpoint);
+      assertEquals("checkpoint()", checkpoint.feature());
+      assertTrue(checkpoint.getMessage().contains("cache()"), checkpoint.getMessage());
+      assertEquals("localCheckpoint()",
+          assertThrows(UnsupportedServerVersionException.class, df::localCheckpoint).feature());
+      assertEquals("mergeInto()", assertThrows(UnsupportedServerVersionException.class,
+          () -> df.mergeInto("t", col("id").equalTo(col("t.id")))).feature());
+    }
+  }
+
   @Test
   void badArgumentsAreRejectedBeforeAnyRequest() {
     DataFrame df = people();
@@ -213,5 +321,133 @@ class PlanGoldenTest {
     DataFrame a = people().select("x");
     DataFrame b = people().select("x");
     assertTrue(a.plan().getCommon().getPlanId() != b.plan().getCommon().getPlanId());
+  }
+
+  // ---- Catalog: each call's relation, pinned without a server (the runner captures it and stops the call)
+
+  /** Thrown by the capturing runner once it has the relation, so the call ends before reading any rows. */
+  private static final class CatalogCaptured extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient io.sparkconnect.proto.Relation relation;
+
+    CatalogCaptured(io.sparkconnect.proto.Relation relation) {
+      super("captured", null, false, false);
+      this.relation = relation;
+    }
+  }
+
+  private static Arguments catalogCall(String name, java.util.function.Consumer<Catalog> call) {
+    return Arguments.of(name, call);
+  }
+
+  static Stream<Arguments> catalogCalls() {
+    io.sparkconnect.sql.types.StructType schema = io.sparkconnect.sql.types.StructType.empty()
+        .add("id", DataTypes.LongType, false).add("name", DataTypes.StringType);
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("mergeSchema", "true");
+    options.put("compression", "snappy");
+    return Stream.of(
+        catalogCall("catalog_current_database", Catalog::currentDatabase),
+        catalogCall("catalog_list_catalogs_pattern", catalog -> catalog.listCatalogs("spark*")),
+        catalogCall("catalog_list_tables", catalog -> catalog.listTables("sales", "order*")),
+        catalogCall("catalog_get_table", catalog -> catalog.getTable("sales", "orders")),
+        catalogCall("catalog_list_columns", catalog -> catalog.listColumns("sales.orders")),
+        catalogCall("catalog_function_exists", catalog -> catalog.functionExists("sales", "discount")),
+        catalogCall("catalog_create_table", catalog -> catalog.createTable("sales.orders", "parquet", schema,
+            "all orders", options)),
+        catalogCall("catalog_create_table_path", catalog -> catalog.createTable("sales.raw", "/data/raw", "json")),
+        catalogCall("catalog_create_external_table", catalog -> createExternalTable(catalog, schema, options)),
+        catalogCall("catalog_cache_table_level", catalog -> catalog.cacheTable("sales.orders",
+            StorageLevel.MEMORY_AND_DISK_SER)),
+        catalogCall("catalog_drop_global_temp_view", catalog -> catalog.dropGlobalTempView("recent")),
+        catalogCall("catalog_recover_partitions", catalog -> catalog.recoverPartitions("sales.orders")));
+  }
+
+  @SuppressWarnings("deprecation")
+  private static void createExternalTable(Catalog catalog, io.sparkconnect.sql.types.StructType schema,
+      Map<String, String> options) {
+    catalog.createExternalTable("sales.legacy", "csv", schema, options);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("catalogCalls")
+  void catalogCallsBuildTheGoldenPlan(String name, java.util.function.Consumer<Catalog> call) throws IOException {
+    Catalog catalog = new Catalog(spark, relation -> {
+      throw new CatalogCaptured(relation);
+    });
+    CatalogCaptured captured = assertThrows(CatalogCaptured.class, () -> call.accept(catalog));
+    String actual = renumberPlanIds(TextFormat.printer().printToString(captured.relation));
+    Path file = GOLDEN.resolve(name + ".txt");
+    if (Boolean.getBoolean("golden.update")) {
+      Files.createDirectories(GOLDEN);
+      Files.writeString(file, actual, StandardCharsets.UTF_8);
+    }
+    assertTrue(Files.exists(file), "no golden plan " + file + "; run with -Dgolden.update=true and review it");
+    assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, "plan of " + name);
+  }
+
+  @Test
+  void catalogRowsBecomeRecordsWhateverTheServerVersion() {
+    io.sparkconnect.sql.types.StructType columns35 = io.sparkconnect.sql.types.StructType.empty()
+        .add("name", DataTypes.StringType).add("description", DataTypes.StringType)
+        .add("dataType", DataTypes.StringType).add("nullable", DataTypes.BooleanType)
+        .add("isPartition", DataTypes.BooleanType).add("isBucket", DataTypes.BooleanType);
+    io.sparkconnect.sql.types.StructType columns41 = columns35.add("isCluster", DataTypes.BooleanType);
+    Catalog v35 = new Catalog(spark, relation -> List.of(new io.sparkconnect.sql.internal.GenericRow(columns35,
+        new Object[] {"p", "the day", "date", false, true, false})));
+    Catalog v41 = new Catalog(spark, relation -> List.of(new io.sparkconnect.sql.internal.GenericRow(columns41,
+        new Object[] {"id", null, "bigint", true, false, true, true})));
+    assertEquals(List.of(new io.sparkconnect.sql.catalog.Column("p", "the day", "date", false, true, false, false)),
+        v35.listColumns("t"), "3.5 sends no isCluster: no column is a clustering column");
+    assertEquals(List.of(new io.sparkconnect.sql.catalog.Column("id", null, "bigint", true, false, true, true)),
+        v41.listColumns("t"));
+
+    io.sparkconnect.sql.types.StructType functions = io.sparkconnect.sql.types.StructType.empty()
+        .add("name", DataTypes.StringType).add("catalog", DataTypes.StringType)
+        .add("namespace", new io.sparkconnect.sql.types.ArrayType(DataTypes.StringType, true))
+        .add("description", DataTypes.StringType).add("className", DataTypes.StringType)
+        .add("isTemporary", DataTypes.BooleanType);
+    Catalog builtIn = new Catalog(spark, relation -> List.of(new io.sparkconnect.sql.internal.GenericRow(functions,
+        new Object[] {"abs", null, null, "abs(expr)", "org.apache.spark.sql.catalyst.expressions.Abs", true})));
+    io.sparkconnect.sql.catalog.Function abs = builtIn.getFunction("abs");
+    assertEquals(new io.sparkconnect.sql.catalog.Function("abs", null, List.of(), "abs(expr)",
+        "org.apache.spark.sql.catalyst.expressions.Abs", true), abs);
+    assertEquals(null, abs.database(), "a null namespace reads as none");
+
+    Catalog empty = new Catalog(spark, relation -> List.of());
+    SparkConnectException noRow = assertThrows(SparkConnectException.class, () -> empty.tableExists("t"));
+    assertTrue(noRow.getMessage().contains("tableExists with 0 rows"), noRow.getMessage());
+  }
+
+  @Test
+  void catalogArgumentsAreCheckedBeforeAnyRequest() {
+    Catalog catalog = new Catalog(spark, relation -> {
+      throw new AssertionError("no request expected, got " + relation);
+    });
+    IllegalArgumentException nullName = assertThrows(IllegalArgumentException.class,
+        () -> catalog.getTable(null));
+    assertEquals("tableName must not be null", nullName.getMessage());
+    IllegalArgumentException emptyDb = assertThrows(IllegalArgumentException.class,
+        () -> catalog.listTables(" ", "x*"));
+    assertEquals("dbName must not be empty", emptyDb.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> catalog.listTables("db", null));
+    assertThrows(IllegalArgumentException.class, () -> catalog.listFunctions("db", null));
+    assertThrows(IllegalArgumentException.class, () -> catalog.listCatalogs(null));
+    assertThrows(IllegalArgumentException.class, () -> catalog.listDatabases(null));
+    assertThrows(IllegalArgumentException.class, () -> catalog.setCurrentDatabase(""));
+    assertThrows(IllegalArgumentException.class, () -> catalog.setCurrentCatalog(null));
+    assertThrows(IllegalArgumentException.class, () -> catalog.functionExists("db", ""));
+    assertThrows(IllegalArgumentException.class, () -> catalog.cacheTable("t", null));
+    assertThrows(IllegalArgumentException.class, () -> catalog.createTable("t", "parquet",
+        (io.sparkconnect.sql.types.StructType) null, Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> catalog.createTable("t", "parquet", (Map<String, String>) null));
+    Map<String, String> nullValue = new java.util.HashMap<>();
+    nullValue.put("path", null);
+    IllegalArgumentException option = assertThrows(IllegalArgumentException.class,
+        () -> catalog.createTable("t", "parquet", nullValue));
+    assertTrue(option.getMessage().contains("path=null"), option.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> catalog.createTable("t", "parquet", (String) null, Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> catalog.dropTempView(null));
+    assertThrows(IllegalArgumentException.class, () -> catalog.refreshByPath(""));
   }
 }
