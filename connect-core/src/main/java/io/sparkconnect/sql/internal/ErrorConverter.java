@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 
 /**
@@ -24,6 +26,14 @@ import java.util.function.Function;
  * is fetched with {@code FetchErrorDetails}.
  */
 final class ErrorConverter {
+  /**
+   * Spark's error class at the start of a message, as 3.5 servers send it without the errorClass metadata:
+   * {@code [TABLE_OR_VIEW_NOT_FOUND] The table ...}.
+   */
+  private static final Pattern MESSAGE_ERROR_CLASS = Pattern.compile("\\s*\\[([A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*)\\]");
+  /** Spark's SQL state at the end of a message's first line: {@code ... SQLSTATE: 42P01}. */
+  private static final Pattern MESSAGE_SQL_STATE = Pattern.compile("SQLSTATE: ([0-9A-Z]{5})\\b");
+
   private ErrorConverter() {}
 
   /**
@@ -97,6 +107,14 @@ final class ErrorConverter {
 
   private static SparkConnectException serverError(List<String> classes, String message, String errorClass,
       String sqlState, Map<String, String> parameters, List<QueryContext> contexts, Throwable cause) {
+    if (errorClass == null) {
+      Matcher named = MESSAGE_ERROR_CLASS.matcher(message);
+      errorClass = named.lookingAt() ? named.group(1) : null;
+    }
+    if (sqlState == null) {
+      Matcher state = MESSAGE_SQL_STATE.matcher(message);
+      sqlState = state.find() ? state.group(1) : null;
+    }
     if (errorClass != null && errorClass.startsWith(ErrorConditions.SESSION_PREFIX)) {
       return new SessionException(message + " Create a new session to continue.", cause);
     }

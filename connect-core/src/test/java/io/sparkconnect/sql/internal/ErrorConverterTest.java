@@ -44,7 +44,20 @@ class ErrorConverterTest {
             + "\"org.apache.spark.sql.AnalysisException\",\"java.lang.Exception\"]")));
     assertInstanceOf(ParseException.class, error);
     assertEquals("[PARSE_SYNTAX_ERROR] Syntax error at or near 'SELEC'", error.getMessage());
-    assertEquals(null, error.errorClass());
+    assertEquals("PARSE_SYNTAX_ERROR", error.errorClass(), "3.5 names the class only in the message");
+  }
+
+  @Test
+  void errorClassAndSqlStateFromA35MessageWithoutMetadata() {
+    SparkConnectException error = convert(serverError("[SCHEMA_NOT_FOUND] The schema `x` cannot be found. Verify "
+        + "the spelling. SQLSTATE: 42704\n== SQL ==",
+        Map.of("classes", "[\"org.apache.spark.sql.AnalysisException\"]")));
+    assertEquals("SCHEMA_NOT_FOUND", error.errorClass());
+    assertEquals("42704", error.sqlState());
+    SparkConnectException plain = convert(serverError("Job aborted [not a class] due to a failure",
+        Map.of("classes", "[\"org.apache.spark.SparkException\"]")));
+    assertEquals(null, plain.errorClass());
+    assertEquals(null, plain.sqlState());
   }
 
   @Test
