@@ -1,6 +1,7 @@
 /**
  * Arrow IPC decoding of Spark Connect results: every Spark type, compressed batches (LZ4_FRAME, ZSTD) included,
- * copied into compact columns or handed out as Arrow batches, with no {@code --add-opens} needed on Java 17+.
+ * copied into compact columns or handed out as Arrow batches; and Arrow IPC encoding of local data sent to Spark.
+ * Neither needs {@code --add-opens} on Java 17+.
  */
 module io.sparkconnect.arrow {
   requires transitive org.apache.arrow.vector;

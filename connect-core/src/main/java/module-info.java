@@ -18,5 +18,6 @@ module io.sparkconnect.core {
 
   exports io.sparkconnect.sql;
   exports io.sparkconnect.sql.catalog;
+  exports io.sparkconnect.sql.streaming;
   exports io.sparkconnect.sql.types;
 }

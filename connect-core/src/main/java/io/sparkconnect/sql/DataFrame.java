@@ -921,6 +921,38 @@ public final class DataFrame {
     return new MergeIntoWriter(this, table, condition);
   }
 
+  // ---- streaming
+
+  /**
+   * Starts streaming queries from this streaming DataFrame (one read with {@link SparkSession#readStream()}).
+   */
+  public DataStreamWriter writeStream() {
+    return new DataStreamWriter(this);
+  }
+
+  /**
+   * Marks {@code eventTime} as this stream's event time, letting Spark drop state and late rows more than {@code
+   * delayThreshold} (such as {@code "10 minutes"}) behind the newest event time seen.
+   */
+  public DataFrame withWatermark(String eventTime, String delayThreshold) {
+    Objects.requireNonNull(eventTime, "eventTime");
+    Objects.requireNonNull(delayThreshold, "delayThreshold");
+    return derive(Relation.newBuilder().setWithWatermark(io.sparkconnect.proto.WithWatermark.newBuilder()
+        .setInput(plan).setEventTime(eventTime).setDelayThreshold(delayThreshold)));
+  }
+
+  /** Drops rows whose whole content repeats one seen within the watermark's delay. */
+  public DataFrame dropDuplicatesWithinWatermark() {
+    return derive(Relation.newBuilder().setDeduplicate(Deduplicate.newBuilder().setInput(plan)
+        .setAllColumnsAsKeys(true).setWithinWatermark(true)));
+  }
+
+  /** Drops rows whose {@code columns} repeat those of a row seen within the watermark's delay. */
+  public DataFrame dropDuplicatesWithinWatermark(String... columns) {
+    return derive(Relation.newBuilder().setDeduplicate(Deduplicate.newBuilder().setInput(plan)
+        .addAllColumnNames(Arrays.asList(columns)).setWithinWatermark(true)));
+  }
+
   // ---- checkpoints
 
   /**

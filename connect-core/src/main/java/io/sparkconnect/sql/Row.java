@@ -1,5 +1,6 @@
 package io.sparkconnect.sql;
 
+import io.sparkconnect.sql.internal.ValuesRow;
 import io.sparkconnect.sql.types.StructType;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,14 +13,36 @@ import java.util.Map;
  * One row of a result, with its schema. {@link #get(int)} returns the Java value of the column's type (see the
  * README's type table); the typed getters read primitives without boxing and fail with a clear message on null
  * or on a type mismatch. Rows are immutable.
+ *
+ * <p>Rows for {@link SparkSession#createDataFrame(List, StructType)} are made with {@link #of(Object...)}:
+ *
+ * <pre>{@code
+ * StructType schema = StructType.empty().add("id", DataTypes.LongType).add("name", DataTypes.StringType);
+ * DataFrame df = spark.createDataFrame(List.of(Row.of(1L, "a"), Row.of(2L, null)), schema);
+ * }</pre>
  */
 public interface Row {
+  /**
+   * A row of these values, by position and without a schema (as Spark's {@code RowFactory.create} and {@code
+   * Row(...)} make them): {@link #schema()} is null and values are read by index. Nested structs are rows too.
+   * The array is copied.
+   */
+  static Row of(Object... values) {
+    return new ValuesRow(java.util.Objects.requireNonNull(values, "values"));
+  }
+
+  /** A row of the values of a list, as {@link #of(Object...)}; Spark's {@code Row.fromSeq}. */
+  static Row fromList(List<?> values) {
+    return new ValuesRow(java.util.Objects.requireNonNull(values, "values").toArray());
+  }
+
   /** The number of columns. */
   int size();
 
   /** The value at {@code index}, or null. */
   Object get(int index);
 
+  /** The row's schema; null for rows made by {@link #of(Object...)}, which have none. */
   StructType schema();
 
   default int length() {
@@ -170,8 +193,9 @@ public interface Row {
   private Object nonNull(int index) {
     Object value = get(index);
     if (value == null) {
-      throw new NullPointerException("Value at column " + index + " ('" + schema().field(index).name()
-          + "') is null; check isNullAt(" + index + ") first or use get(" + index + ")");
+      throw new NullPointerException("Value at column " + index
+          + (schema() == null ? "" : " ('" + schema().field(index).name() + "')") + " is null; check isNullAt("
+          + index + ") first or use get(" + index + ")");
     }
     return value;
   }

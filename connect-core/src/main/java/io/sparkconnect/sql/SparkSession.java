@@ -15,11 +15,13 @@ import io.sparkconnect.spi.Ticker;
 import io.sparkconnect.sql.internal.Artifact;
 import io.sparkconnect.sql.internal.ArtifactNames;
 import io.sparkconnect.sql.internal.DataTypeConverter;
+import io.sparkconnect.sql.internal.LocalRelations;
 import io.sparkconnect.sql.internal.Operations;
 import io.sparkconnect.sql.internal.ServerVersion;
 import io.sparkconnect.sql.internal.SharedChannel;
 import io.sparkconnect.sql.internal.SqlStatements;
 import io.sparkconnect.sql.types.DataType;
+import io.sparkconnect.sql.types.StructType;
 import io.sparkconnect.transport.ChannelSettings;
 import io.sparkconnect.transport.ConnectChannel;
 import io.sparkconnect.transport.TlsSettings;
@@ -35,6 +37,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * A session on a Spark Connect server: the entry point for SQL and DataFrames. Thread-safe; close it to release the
@@ -161,6 +164,65 @@ public final class SparkSession implements AutoCloseable {
     return new DataFrame(this, withPlanId(Relation.newBuilder().setRange(range)));
   }
 
+  // ---- local data
+
+  /**
+   * A DataFrame of local rows with this schema. Values are matched to the columns by position (a row's own schema,
+   * if it has one, is not used) and must be the Java values of the type table, or {@code java.sql.Date}, {@code
+   * java.sql.Timestamp}, {@code BigInteger} (for decimals, which are rounded half-up to their scale) and arrays (for
+   * arrays); struct values are {@link Row}s. The rows are sent as Arrow batches, inline in the plan or, when larger
+   * than the server's {@code spark.sql.session.localRelationCacheThreshold}, uploaded once as an artifact.
+   *
+   * <pre>{@code
+   * StructType schema = StructType.empty().add("id", DataTypes.LongType).add("tags",
+   *     DataTypes.createArrayType(DataTypes.StringType));
+   * DataFrame df = spark.createDataFrame(List.of(Row.of(1L, List.of("a", "b")), Row.of(2L, null)), schema);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException naming the row, the column, and the expected and actual types of a value that
+   *     does not fit (a null in a non-nullable column too), or a column whose type cannot be sent
+   */
+  public DataFrame createDataFrame(List<? extends Row> rows, StructType schema) {
+    return new DataFrame(this, withPlanId(LocalRelations.rows(operations, rows, schema).toBuilder()));
+  }
+
+  /**
+   * A DataFrame of local rows with the schema they carry, such as rows collected from another DataFrame.
+   *
+   * @throws IllegalArgumentException if there are no rows, the rows have no schema (rows made by {@link
+   *     Row#of(Object...)}), they differ in their schemas, or a value does not fit
+   */
+  public DataFrame createDataFrame(List<? extends Row> rows) {
+    return new DataFrame(this, withPlanId(LocalRelations.rows(operations, rows).toBuilder()));
+  }
+
+  /**
+   * A DataFrame of Java records or JavaBeans, its schema inferred from the class as Spark infers it: record
+   * components in order, or bean properties (public getters) by name; primitives non-nullable, boxes, {@code
+   * String}, {@code BigDecimal} (decimal(38,18)), {@code BigInteger} (decimal(38,0)), {@code byte[]}, {@code
+   * LocalDate} and {@code java.sql.Date}, {@code Instant} and {@code java.sql.Timestamp}, {@code LocalDateTime}
+   * (timestamp_ntz), {@code Duration}, {@code Period}, enums (as their names), {@code Optional} (nullable), {@code
+   * List}, arrays, {@code Map}, and nested records and beans (structs).
+   *
+   * @throws IllegalArgumentException naming the field and type that has no Spark type, or an element that is null
+   *     or not of {@code type}
+   */
+  public DataFrame createDataFrame(List<?> data, Class<?> type) {
+    return new DataFrame(this, withPlanId(LocalRelations.objects(operations, data, type).toBuilder()));
+  }
+
+  /**
+   * A DataFrame of the rows of an Arrow root, with the Spark schema of its Arrow schema. The root is copied; it is
+   * neither modified nor closed, and no {@code --add-opens} is needed.
+   *
+   * @throws IllegalArgumentException naming a field whose Arrow type Spark does not read (Spark reads signed
+   *     integers, floats, 128-bit decimals, Utf8, Binary, Date(DAY), Timestamp, Duration and Time in their Spark
+   *     units, intervals, lists, maps and structs)
+   */
+  public DataFrame createDataFrame(VectorSchemaRoot root) {
+    return new DataFrame(this, withPlanId(LocalRelations.arrow(operations, root).toBuilder()));
+  }
+
   /** A table or view from the catalog. */
   public DataFrame table(String name) {
     return read().table(name);
@@ -169,6 +231,20 @@ public final class SparkSession implements AutoCloseable {
   /** Reads files and tables. */
   public DataFrameReader read() {
     return new DataFrameReader(this);
+  }
+
+  // ---- streaming
+
+  private final RemoteStreamingQueryManager streams = new RemoteStreamingQueryManager(this);
+
+  /** Reads streams into streaming DataFrames, to be written by {@link DataFrame#writeStream()}. */
+  public DataStreamReader readStream() {
+    return new DataStreamReader(this);
+  }
+
+  /** The session's streaming queries and listeners; the same manager on every call. */
+  public io.sparkconnect.sql.streaming.StreamingQueryManager streams() {
+    return streams;
   }
 
   /** The session's catalog of databases, tables, views and functions, as {@code spark.catalog} is in Spark. */

@@ -450,4 +450,81 @@ class PlanGoldenTest {
     assertThrows(IllegalArgumentException.class, () -> catalog.dropTempView(null));
     assertThrows(IllegalArgumentException.class, () -> catalog.refreshByPath(""));
   }
+
+  // ---- streaming: reads, watermarks and the commands that start and drive queries
+
+  private static final io.sparkconnect.proto.StreamingQueryInstanceId QUERY = io.sparkconnect.proto
+      .StreamingQueryInstanceId.newBuilder().setId("8d2c1b0e-0000-4000-8000-000000000001")
+      .setRunId("8d2c1b0e-0000-4000-8000-000000000002").build();
+
+  static Stream<Arguments> streamingPlans() {
+    return Stream.of(
+        plan("stream_read_json", df -> spark.readStream().schema("ts TIMESTAMP, word STRING")
+            .option("maxFilesPerTrigger", 2).json("/data/in")),
+        plan("stream_read_schema_struct", df -> spark.readStream().format("csv").schema(
+            io.sparkconnect.sql.types.StructType.empty().add("id", DataTypes.LongType)
+                .add("name", DataTypes.StringType)).options(Map.of("header", true)).load("/data/csv")),
+        plan("stream_read_rate", df -> spark.readStream().rate(5)),
+        plan("stream_read_table", df -> spark.readStream().option("readChangeFeed", true).table("db.events")),
+        plan("stream_watermark", df -> df.withWatermark("ts", "10 minutes")),
+        plan("stream_dedup_within_watermark", df -> df.withWatermark("ts", "1 minute")
+            .dropDuplicatesWithinWatermark("id", "name")),
+        plan("stream_dedup_within_watermark_all", df -> df.dropDuplicatesWithinWatermark()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("streamingPlans")
+  void buildsTheGoldenStreamingPlan(String name, Function<DataFrame, DataFrame> operation) throws IOException {
+    buildsTheGoldenPlan(name, operation);
+  }
+
+  static Stream<Arguments> streamingCommands() {
+    RemoteStreamingQuery query = new RemoteStreamingQuery(spark, QUERY, "q");
+    return Stream.of(
+        command("stream_start_path", df -> df.writeStream().format("parquet").outputMode("Append")
+            .option("checkpointLocation", "/chk").option("CHECKPOINTLOCATION", "/chk2").option("n", 3L)
+            .partitionBy("day").queryName("q").trigger(io.sparkconnect.sql.streaming.Trigger.processingTime(
+                Duration.ofSeconds(30))).command("/data/out", null)),
+        command("stream_start_table", df -> df.writeStream().outputMode(io.sparkconnect.sql.streaming.OutputMode
+            .COMPLETE).trigger(io.sparkconnect.sql.streaming.Trigger.availableNow()).command(null, "db.out")),
+        command("stream_start_memory_update", df -> df.writeStream().format("memory").queryName("m")
+            .outputMode("update").trigger(io.sparkconnect.sql.streaming.Trigger.once()).command(null, null)),
+        command("stream_start_continuous", df -> df.writeStream().format("console").trigger(
+            io.sparkconnect.sql.streaming.Trigger.continuous("1 second")).command(null, null)),
+        command("stream_query_status", df -> query.command(c -> c.setStatus(true))),
+        command("stream_query_await", df -> query.command(c -> c.setAwaitTermination(
+            io.sparkconnect.proto.StreamingQueryCommand.AwaitTerminationCommand.newBuilder().setTimeoutMs(10_000)))),
+        command("stream_query_explain", df -> query.command(c -> c.setExplain(
+            io.sparkconnect.proto.StreamingQueryCommand.ExplainCommand.newBuilder().setExtended(true)))),
+        command("stream_manager_get", df -> RemoteStreamingQueryManager.command(c -> c.setGetQuery(QUERY.getId()))),
+        command("stream_manager_await_any", df -> RemoteStreamingQueryManager.command(c -> c.setAwaitAnyTermination(
+            io.sparkconnect.proto.StreamingQueryManagerCommand.AwaitAnyTerminationCommand.newBuilder()
+                .setTimeoutMs(500)))),
+        command("stream_listener_bus_add", df -> StreamingListenerBus.command(true)),
+        command("stream_listener_bus_remove", df -> StreamingListenerBus.command(false)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("streamingCommands")
+  void buildsTheGoldenStreamingCommand(String name, Function<DataFrame, io.sparkconnect.proto.Command> build)
+      throws IOException {
+    buildsTheGoldenCommand(name, build);
+  }
+
+  @Test
+  void streamingArgumentsAreCheckedBeforeAnyRequest() {
+    DataStreamWriter writer = people().writeStream();
+    IllegalArgumentException mode = assertThrows(IllegalArgumentException.class, () -> writer.outputMode("all"));
+    assertEquals("Unknown output mode 'all'; use append, complete or update", mode.getMessage());
+    assertEquals(io.sparkconnect.sql.streaming.OutputMode.COMPLETE,
+        io.sparkconnect.sql.streaming.OutputMode.fromName(" Complete "));
+    assertThrows(IllegalArgumentException.class, () -> io.sparkconnect.sql.streaming.Trigger.processingTime(" "));
+    assertThrows(IllegalArgumentException.class,
+        () -> io.sparkconnect.sql.streaming.Trigger.continuous(Duration.ofSeconds(-1)));
+    assertEquals("processing_time(1500 milliseconds)",
+        io.sparkconnect.sql.streaming.Trigger.processingTime(Duration.ofMillis(1500)).toString());
+    assertThrows(NullPointerException.class, () -> writer.partitionBy("a", null));
+    assertThrows(NullPointerException.class, () -> spark.readStream().load(null));
+    assertThrows(NullPointerException.class, () -> people().withWatermark("ts", null));
+  }
 }

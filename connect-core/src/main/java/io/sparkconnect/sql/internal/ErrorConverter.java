@@ -159,7 +159,10 @@ final class ErrorConverter {
         return new SparkConnectException("The request was cancelled: " + description, error);
       case RESOURCE_EXHAUSTED:
         return new SparkConnectException("A message exceeded a size limit: " + description
-            + ". Raise grpc_max_message_size in the connection string if results have very large rows.", error);
+            + ". Either a request was larger than the server accepts (its spark.connect.grpc.maxInboundMessageSize: "
+            + "send a smaller plan, or raise that setting on the server) or a response was larger than this client "
+            + "accepts (raise grpc_max_message_size in the connection string if results have very large rows).",
+            error);
       case UNIMPLEMENTED:
         return new SparkConnectException("The server does not support this request (" + description
             + "); it is probably an older Spark version.", error);

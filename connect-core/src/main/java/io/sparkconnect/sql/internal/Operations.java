@@ -161,6 +161,45 @@ public final class Operations {
     }
   }
 
+  /**
+   * Runs a command whose results keep coming (the streaming query listener's events) and hands out each response
+   * that carries one as it arrives; closing stops the command's stream.
+   */
+  public CloseableIterator<ExecutePlanResponse> commandResponses(Command command) {
+    ResultReader result = execute(Plan.newBuilder().setCommand(command).build(), ResultLimits.NONE, info -> { });
+    return new CloseableIterator<>() {
+      private ExecutePlanResponse next;
+      private boolean ended;
+
+      @Override
+      public boolean hasNext() {
+        if (next == null && !ended) {
+          next = result.nextCommandResult();
+          if (next == null) {
+            ended = true;
+            result.close();
+          }
+        }
+        return next != null;
+      }
+
+      @Override
+      public ExecutePlanResponse next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        ExecutePlanResponse response = next;
+        next = null;
+        return response;
+      }
+
+      @Override
+      public void close() {
+        result.close();
+      }
+    };
+  }
+
   /** The settings' limits; without a byte limit, a collected result may bring a quarter of the maximum heap. */
   private ResultLimits collectLimits() {
     long rows = settings.maxResultRows().orElse(Long.MAX_VALUE);

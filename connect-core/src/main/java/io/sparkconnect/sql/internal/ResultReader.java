@@ -104,6 +104,27 @@ final class ResultReader implements AutoCloseable {
   }
 
   /**
+   * The next response carrying a command's result, as it arrives, or null at the end: for commands whose results
+   * keep coming, such as the streaming query listener's events.
+   */
+  ExecutePlanResponse nextCommandResult() {
+    return read(() -> {
+      while (!finished) {
+        if (!stream.hasNext()) {
+          finished = true;
+          decoder.finish();
+          return null;
+        }
+        ExecutePlanResponse response = record(stream.next());
+        if (isCommandResult(response)) {
+          return response;
+        }
+      }
+      return null;
+    });
+  }
+
+  /**
    * Hands each batch to {@code consumer} as Arrow vectors, after the listeners saw it; exceptions of the consumer
    * reach the caller as they are.
    */
