@@ -7,7 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code spark-connect e2e}: the sixteen end-to-end scenarios over the NYC-taxi-shaped dataset. */
+/** {@code spark-connect e2e}: the eighteen end-to-end scenarios over the NYC-taxi-shaped dataset. */
 @Command(name = "e2e", mixinStandardHelpOptions = true,
     description = "Runs the E2E scenarios on an NYC-taxi-shaped dataset (generated, or real parquet files): "
         + "aggregations, joins, windows, writes, views, parameters, large results, interrupts and errors, each "

@@ -19,7 +19,7 @@ final class ServerCommand implements Callable<Integer> {
   CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--spark", paramLabel = "VERSION", defaultValue = "4.1",
-      description = "Spark version: 3.5 or 4.1 (default: ${DEFAULT-VALUE}).")
+      description = "Spark version: 3.5, 4.0, 4.1 or 4.2 (default: ${DEFAULT-VALUE}).")
   String sparkVersion;
 
   @Option(names = "--heap", paramLabel = "SIZE", defaultValue = SparkConnectServer.DEFAULT_HEAP,

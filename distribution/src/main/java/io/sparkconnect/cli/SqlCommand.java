@@ -38,11 +38,19 @@ final class SqlCommand implements Callable<Integer> {
           + "(default: a quarter of this tool's heap; max_result_bytes in --remote works too).")
   Long maxResultBytes;
 
+  @Option(names = "--max-result-rows", paramLabel = "N",
+      description = "Stop with an error when the result has more rows than this, unlike --max-rows, which prints "
+          + "the first rows and says there are more (max_result_rows in --remote works too).")
+  Long maxResultRows;
+
   /** A tool fails fast on an unreachable server, unless the connection string names another retry policy. */
   private SparkSession session(String remote) {
     SparkSession.Builder builder = SparkSession.builder().retryPolicy("fail-fast").remote(remote);
     if (maxResultBytes != null) {
       builder.maxResultBytes(maxResultBytes);
+    }
+    if (maxResultRows != null) {
+      builder.maxResultRows(maxResultRows);
     }
     return builder.userAgent("spark-connect-cli").build();
   }

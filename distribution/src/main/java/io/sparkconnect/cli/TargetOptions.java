@@ -13,7 +13,7 @@ final class TargetOptions {
   String remote;
 
   @Option(names = "--spark", paramLabel = "VERSION", defaultValue = "4.1",
-      description = "Spark version of the embedded server: 3.5 or 4.1 (default: ${DEFAULT-VALUE}); scenario "
+      description = "Spark version of the embedded server: 3.5, 4.0, 4.1 or 4.2 (default: ${DEFAULT-VALUE}); scenario "
           + "commands take several, such as 3.5,4.1, and run on each in turn.")
   String sparkVersion;
 

@@ -82,6 +82,16 @@ class CliIT {
   }
 
   @SparkConnectTest
+  void aResultWithMoreRowsThanMaxResultRowsStopsWithTheLimitNamed(@ConnectionString String remote)
+      throws Exception {
+    CliProcess cli = CliProcess.run("sql", "--remote", remote, "--max-result-rows", "500", "--format", "json",
+        "SELECT id FROM range(0, 100000, 1, 4)");
+    assertEquals(1, cli.exitCode, cli::toString);
+    assertTrue(cli.err.contains("ResultLimitException") && cli.err.contains("maxResultRows=500"), cli.err);
+    assertFalse(cli.err.contains("\tat "), "no stack trace: " + cli.err);
+  }
+
+  @SparkConnectTest
   void badSqlFailsWithTheServersMessage(@ConnectionString String remote) throws Exception {
     CliProcess cli = CliProcess.run("sql", "--remote", remote, "SELEC 1");
     assertEquals(1, cli.exitCode, cli::toString);
@@ -216,7 +226,7 @@ class CliIT {
     CliProcess cli = CliProcess.run("version");
     assertEquals(0, cli.exitCode, cli::toString);
     assertTrue(cli.out.startsWith("spark-connect-java "), cli.out);
-    assertTrue(cli.out.contains("3.5.7, 4.1.2"), cli.out);
+    assertTrue(cli.out.contains("3.5.7, 4.0.1, 4.1.2, 4.2.0"), cli.out);
   }
 
   private static boolean isListening(int port) {

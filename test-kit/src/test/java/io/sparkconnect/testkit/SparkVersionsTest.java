@@ -13,8 +13,11 @@ class SparkVersionsTest {
     assertEquals("3.5.7", SparkVersions.resolve("3.5"));
     assertEquals("4.1.2", SparkVersions.resolve("4.1"));
     assertEquals("4.1.2", SparkVersions.resolve(" 4.1.2 "));
-    assertEquals(List.of("3.5.7", "4.1.2"), SparkVersions.available());
+    assertEquals("4.0.1", SparkVersions.resolve("4.0"));
+    assertEquals("4.2.0", SparkVersions.resolve("4.2"));
+    assertEquals(List.of("3.5.7", "4.0.1", "4.1.2", "4.2.0"), SparkVersions.available());
     assertEquals("4.1.2", SparkVersions.latest());
+    assertEquals("4.2.0", SparkVersions.newest());
   }
 
   @Test
@@ -31,7 +34,9 @@ class SparkVersionsTest {
       System.setProperty(SparkVersions.MATRIX_PROPERTY, "4.1, 3.5.7,4.1.2");
       assertEquals(List.of("4.1.2", "3.5.7"), SparkVersions.matrix());
       System.setProperty(SparkVersions.MATRIX_PROPERTY, "");
-      assertEquals(SparkVersions.available(), SparkVersions.matrix());
+      assertEquals(List.of("3.5.7", "4.1.2"), SparkVersions.matrix());
+      System.setProperty(SparkVersions.MATRIX_PROPERTY, "4.0,4.2");
+      assertEquals(List.of("4.0.1", "4.2.0"), SparkVersions.matrix());
     } finally {
       if (previous == null) {
         System.clearProperty(SparkVersions.MATRIX_PROPERTY);

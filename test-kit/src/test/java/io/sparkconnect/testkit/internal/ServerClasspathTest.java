@@ -22,6 +22,13 @@ class ServerClasspathTest {
     assertTrue(spark41.contains("org/apache/spark/spark-connect_2.13/4.1.2/spark-connect_2.13-4.1.2.jar"));
     assertTrue(spark41.contains("org/apache/spark/spark-core_2.13/4.1.2/spark-core_2.13-4.1.2.jar"));
     assertTrue(spark41.stream().anyMatch(e -> e.contains("/spark-mllib_2.13/")), "4.x servers need spark-mllib");
+    for (String version : List.of("4.0.1", "4.2.0")) {
+      List<String> entries = ServerClasspath.entries(version);
+      assertTrue(entries.contains("org/apache/spark/spark-connect_2.13/" + version + "/spark-connect_2.13-" + version
+          + ".jar"), version);
+      assertTrue(entries.contains("org/apache/spark/spark-mllib_2.13/" + version + "/spark-mllib_2.13-" + version
+          + ".jar"), version + " needs spark-mllib");
+    }
   }
 
   @Test
@@ -33,7 +40,7 @@ class ServerClasspathTest {
 
   @Test
   void recordsTheSizeOfEveryJarAsItIsInTheLocalRepository() throws Exception {
-    for (String version : List.of("3.5.7", "4.1.2")) {
+    for (String version : List.of("3.5.7", "4.0.1", "4.1.2", "4.2.0")) {
       Map<String, Long> sizes = ServerClasspath.sizes(version);
       assertEquals(new HashSet<>(ServerClasspath.entries(version)), sizes.keySet(), version);
       for (Map.Entry<String, Long> jar : sizes.entrySet()) {

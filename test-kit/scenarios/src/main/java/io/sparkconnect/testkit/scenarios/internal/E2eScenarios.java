@@ -4,7 +4,7 @@ import io.sparkconnect.testkit.scenarios.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The sixteen E2E scenarios over the NYC-taxi-shaped dataset, in the order they run. */
+/** The eighteen E2E scenarios over the NYC-taxi-shaped dataset, in the order they run. */
 public final class E2eScenarios {
   private E2eScenarios() {}
 
@@ -14,6 +14,8 @@ public final class E2eScenarios {
     all.addAll(E2eWindowScenarios.all());
     all.addAll(E2eStorageScenarios.all());
     all.addAll(E2eClientScenarios.all());
+    all.addAll(E2eLocalDataScenarios.all());
+
     return List.copyOf(all);
   }
 }
