@@ -1,0 +1,54 @@
+package io.sparkconnect.testkit.containers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparkconnect.testkit.SparkVersions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A Spark Connect server in one container, and a standalone cluster (master, two workers, server) in several, answer
+ * queries from the host. Needs a Docker engine: without one these tests fail, saying how to provide it
+ * (test-kit/containers/docker/install-docker.sh), because a skipped test is not a passed one.
+ */
+class SparkContainersIT {
+  /** The Spark version under test: {@code -Dsparkconnect.containers.version} (full or alias), else the latest. */
+  private static final String VERSION =
+      SparkVersions.resolve(System.getProperty("sparkconnect.containers.version", SparkVersions.latest()));
+
+  @BeforeAll
+  static void requireDocker() {
+    DockerRequirement.client();
+  }
+
+  @Test
+  @Timeout(600)
+  void singleContainerAnswersAQuery() {
+    try (SparkConnectContainer server = new SparkConnectContainer(VERSION)) {
+      server.start();
+      assertTrue(server.connectionString().startsWith("sc://127.0.0.1:"), server.connectionString());
+      try (SparkConnectProbe probe = SparkConnectProbe.open(server.host(), server.port(), null)) {
+        assertEquals(VERSION, probe.sparkVersion());
+        assertEquals(10, probe.countRows("SELECT id, id * 2 AS twice FROM range(10)", 60));
+      }
+    }
+  }
+
+  @Test
+  @Timeout(900)
+  void standaloneClusterRunsTasksOnBothWorkers() {
+    try (SparkStandaloneCluster cluster = new SparkStandaloneCluster(VERSION)) {
+      cluster.start();
+      assertEquals(2, cluster.workers().size());
+      try (SparkConnectProbe probe = SparkConnectProbe.open(cluster.server().host(), cluster.server().port(), null)) {
+        assertEquals(VERSION, probe.sparkVersion());
+        // start() already waited for this; asked again, it still spreads over both workers' executors.
+        assertEquals(2, probe.countRows(SparkStandaloneCluster.HOSTS_QUERY, 120));
+        assertEquals(1000, probe.countRows("SELECT id % 7 AS k, count(*) FROM range(0, 7000, 1, 8) GROUP BY k"
+            + " UNION ALL SELECT id, id FROM range(993)", 120));
+      }
+    }
+  }
+}
