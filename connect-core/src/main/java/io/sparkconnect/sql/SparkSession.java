@@ -2,6 +2,7 @@ package io.sparkconnect.sql;
 
 import io.sparkconnect.proto.AnalyzePlanRequest;
 import io.sparkconnect.proto.Command;
+import io.sparkconnect.proto.GetStatusResponse;
 import io.sparkconnect.proto.InterruptRequest;
 import io.sparkconnect.proto.Relation;
 import io.sparkconnect.proto.SqlCommand;
@@ -328,6 +329,24 @@ public final class SparkSession implements AutoCloseable {
   public List<String> interruptOperation(String operationId) {
     return interrupt(InterruptRequest.newBuilder()
         .setInterruptType(InterruptRequest.InterruptType.INTERRUPT_TYPE_OPERATION_ID).setOperationId(operationId));
+  }
+
+  /**
+   * The server's state of each of this session's operations, by id (from {@link OperationContext#operationId()}),
+   * as Spark 4.2's {@code GetStatus} reports it; ids the server does not know are {@link OperationState#UNKNOWN}.
+   *
+   * @throws UnsupportedServerVersionException before Spark 4.2
+   */
+  public Map<String, OperationState> operationStatus(String... operationIds) {
+    Map<String, OperationState> states = new java.util.LinkedHashMap<>();
+    for (GetStatusResponse.OperationStatus status : operations.status(List.of(operationIds))
+        .getOperationStatusesList()) {
+      states.put(status.getOperationId(), OperationState.of(status.getState()));
+    }
+    for (String id : operationIds) {
+      states.putIfAbsent(id, OperationState.UNKNOWN);
+    }
+    return java.util.Collections.unmodifiableMap(states);
   }
 
   private List<String> interrupt(InterruptRequest.Builder request) {

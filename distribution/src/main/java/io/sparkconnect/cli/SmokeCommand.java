@@ -7,7 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code spark-connect smoke}: the twelve quick checks that a deployment works. */
+/** {@code spark-connect smoke}: the thirteen quick checks that a deployment works. */
 @Command(name = "smoke", mixinStandardHelpOptions = true,
     description = "Runs the smoke scenarios: connection lifecycle, SQL, DataFrames, configuration and errors. "
         + "Exits 1 if any fails.")

@@ -28,8 +28,8 @@ class ScenarioCommandsIT {
     CliProcess cli = CliProcess.run("smoke", "--remote", remote, "--report", dir.toString());
     assertEquals(0, cli.exitCode, cli::toString);
     assertTrue(cli.out.startsWith("SCENARIO"), cli::toString);
-    assertTrue(cli.out.contains("12 of 12 scenarios passed"), cli::toString);
-    assertTrue(cli.err.contains("[12/12] smoke.types-round-trip"), cli::toString);
+    assertTrue(cli.out.contains("13 of 13 scenarios passed"), cli::toString);
+    assertTrue(cli.err.contains("[13/13] smoke.streaming"), cli::toString);
     String json = Files.readString(dir.resolve("report.json"), StandardCharsets.UTF_8);
     assertEquals(12, count(json, "\"status\":\"passed\""), json);
     assertTrue(json.contains("\"command\":\"smoke\""), json);
@@ -38,7 +38,7 @@ class ScenarioCommandsIT {
     dom.ifPresent(html -> {
       assertTrue(html.contains("data-rendered=\"true\""), html);
       assertEquals(12, count(html, "<tr data-scenario="), html);
-      assertTrue(html.contains("12 of 12 scenarios passed"), html);
+      assertTrue(html.contains("13 of 13 scenarios passed"), html);
     });
   }
 

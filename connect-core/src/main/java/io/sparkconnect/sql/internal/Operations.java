@@ -12,6 +12,8 @@ import io.sparkconnect.proto.ConfigRequest;
 import io.sparkconnect.proto.ConfigResponse;
 import io.sparkconnect.proto.ExecutePlanRequest;
 import io.sparkconnect.proto.ExecutePlanResponse;
+import io.sparkconnect.proto.GetStatusRequest;
+import io.sparkconnect.proto.GetStatusResponse;
 import io.sparkconnect.proto.InterruptRequest;
 import io.sparkconnect.proto.InterruptResponse;
 import io.sparkconnect.proto.KeyValue;
@@ -252,6 +254,14 @@ public final class Operations {
 
   public InterruptResponse interrupt(InterruptRequest.Builder request) {
     return unary("Interrupt", operation -> rpc.interrupt(operation, request));
+  }
+
+  /** The states of this session's operations on the server (4.2+): {@code GetStatus}. */
+  public GetStatusResponse status(List<String> operationIds) {
+    serverVersion().require("operationStatus()", 4, 2, "Use interruptOperation(...) and the operation's own "
+        + "result there; OperationListener reports each operation's end");
+    return unary("GetStatus", operation -> rpc.status(operation, GetStatusRequest.newBuilder().setOperationStatus(
+        GetStatusRequest.OperationStatusRequest.newBuilder().addAllOperationIds(operationIds))));
   }
 
   // ---- artifacts

@@ -22,6 +22,8 @@ import io.sparkconnect.proto.ExecutePlanRequest;
 import io.sparkconnect.proto.ExecutePlanResponse;
 import io.sparkconnect.proto.FetchErrorDetailsRequest;
 import io.sparkconnect.proto.FetchErrorDetailsResponse;
+import io.sparkconnect.proto.GetStatusRequest;
+import io.sparkconnect.proto.GetStatusResponse;
 import io.sparkconnect.proto.InterruptRequest;
 import io.sparkconnect.proto.InterruptResponse;
 import io.sparkconnect.proto.ReattachExecuteRequest;
@@ -121,6 +123,10 @@ final class SessionRpc implements ExecutionCalls {
 
   CloneSessionResponse cloneSession(OperationContext operation, CloneSessionRequest.Builder request) {
     return call(operation, request, (stub, r) -> stub.cloneSession(r.build()));
+  }
+
+  GetStatusResponse status(OperationContext operation, GetStatusRequest.Builder request) {
+    return call(operation, request, (stub, r) -> stub.getStatus(r.build()));
   }
 
   ArtifactStatusesResponse artifactStatuses(OperationContext operation, ArtifactStatusesRequest.Builder request) {

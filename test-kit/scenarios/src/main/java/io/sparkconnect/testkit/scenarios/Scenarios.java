@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The catalog of built-in scenarios: 12 smoke, 18 E2E and 8 load, each with a unique name. */
+/** The catalog of built-in scenarios: 13 smoke, 18 E2E and 8 load, each with a unique name. */
 public final class Scenarios {
   private static final List<Scenario> ALL = catalog();
 

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 
 class ScenarioCatalogTest {
   @Test
-  void catalogHoldsTwelveSmokeEighteenE2eAndEightLoadScenarios() {
-    assertEquals(12, Scenarios.ofKind(ScenarioKind.SMOKE).size());
+  void catalogHoldsThirteenSmokeEighteenE2eAndEightLoadScenarios() {
+    assertEquals(13, Scenarios.ofKind(ScenarioKind.SMOKE).size());
     assertEquals(18, Scenarios.ofKind(ScenarioKind.E2E).size());
     assertEquals(8, Scenarios.ofKind(ScenarioKind.LOAD).size());
-    assertEquals(38, new HashSet<>(Scenarios.all()).size());
+    assertEquals(39, new HashSet<>(Scenarios.all()).size());
   }
 
   @Test

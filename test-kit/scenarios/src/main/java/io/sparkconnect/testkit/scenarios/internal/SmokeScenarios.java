@@ -2,7 +2,10 @@ package io.sparkconnect.testkit.scenarios.internal;
 
 import static io.sparkconnect.sql.functions.col;
 import static io.sparkconnect.sql.functions.count;
+import static io.sparkconnect.sql.functions.countDistinct;
 import static io.sparkconnect.sql.functions.lit;
+import static io.sparkconnect.sql.functions.max;
+import static io.sparkconnect.sql.functions.min;
 import static io.sparkconnect.sql.functions.sum;
 
 import io.sparkconnect.sql.AnalysisException;
@@ -11,18 +14,26 @@ import io.sparkconnect.sql.ParseException;
 import io.sparkconnect.sql.Row;
 import io.sparkconnect.sql.SessionException;
 import io.sparkconnect.sql.SparkSession;
+import io.sparkconnect.sql.streaming.StreamingQuery;
+import io.sparkconnect.sql.streaming.StreamingQueryProgress;
+import io.sparkconnect.sql.streaming.Trigger;
 import io.sparkconnect.testkit.scenarios.Check;
 import io.sparkconnect.testkit.scenarios.Scenario;
 import io.sparkconnect.testkit.scenarios.ScenarioContext;
 import io.sparkconnect.testkit.scenarios.ScenarioKind;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
-/** The twelve smoke scenarios: a deployment accepts connections, runs SQL and DataFrames, and reports errors. */
+/**
+ * The thirteen smoke scenarios: a deployment accepts connections, runs SQL, DataFrames and a streaming query, and
+ * reports errors.
+ */
 public final class SmokeScenarios {
   private SmokeScenarios() {}
 
@@ -51,7 +62,10 @@ public final class SmokeScenarios {
         smoke("analysis-error", "Queries an unknown column and an unknown table and checks the typed "
             + "AnalysisExceptions and their error classes.", SmokeScenarios::analysisError),
         smoke("types-round-trip", "Selects one value of each common Spark type and checks each decodes to the "
-            + "exact Java value and the schema names the type.", SmokeScenarios::typesRoundTrip));
+            + "exact Java value and the schema names the type.", SmokeScenarios::typesRoundTrip),
+        smoke("streaming", "Runs a streaming query from a rate-micro-batch source (100 rows a batch) into a memory "
+            + "sink until it has 3 batches, stops it, and checks the rows are whole batches of 0..n-1 without gaps or "
+            + "repeats, matching the rows its progress reports counted.", SmokeScenarios::streaming));
   }
 
   private static Scenario smoke(String name, String description, Scenario.ScenarioBody body) {
@@ -228,5 +242,49 @@ public final class SmokeScenarios {
     Check.equal("schema", "struct<b:boolean,i8:tinyint,i64:bigint,f64:double,dec:decimal(10,3),s:string,d:date,"
         + "ts:timestamp,bin:binary,arr:array<int>,m:map<string,int>,st:struct<x:int,y:string>>",
         df.schema().simpleString());
+  }
+
+  private static void streaming(ScenarioContext context) {
+    SparkSession spark = context.session();
+    String name = context.uniqueName("smoke_stream").replaceAll("[^A-Za-z0-9_]", "_");
+    StreamingQuery query = spark.readStream().format("rate-micro-batch").option("rowsPerBatch", 100)
+        .option("numPartitions", 2).load().select("value")
+        .writeStream().format("memory").queryName(name).trigger(Trigger.processingTime(Duration.ofMillis(200)))
+        .start();
+    long rows = 0;
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (rows < 300 && System.nanoTime() < deadline) {
+        Check.that(query.isActive(), () -> "the streaming query stopped by itself: " + query.exception());
+        sleep(200);
+        rows = spark.table(name).count();
+      }
+    } finally {
+      query.stop();
+    }
+    Check.that(!query.isActive(), () -> "the query is still active after stop()");
+    Check.that(query.exception().isEmpty(), () -> "the query failed: " + query.exception().get().getMessage());
+    Row stats = spark.table(name).agg(count(lit(1)), countDistinct(col("value")), min("value"), max("value"))
+        .first();
+    long total = stats.getLong(0);
+    Check.that(total >= 300, () -> "the query wrote " + total + " rows in 60 s, fewer than 3 batches");
+    Check.equal("rows are whole batches of 100", 0L, total % 100);
+    Check.equal("distinct values", total, stats.getLong(1));
+    Check.equal("first value", 0L, stats.getLong(2));
+    Check.equal("last value", total - 1, stats.getLong(3));
+    long reported = query.recentProgress().stream().mapToLong(StreamingQueryProgress::numInputRows).sum();
+    Check.equal("rows the progress reports counted", total, reported);
+    context.metric("rows", total);
+    context.metric("batches", query.recentProgress().stream().filter(p -> p.numInputRows() > 0).count());
+    spark.sql("DROP VIEW IF EXISTS " + name);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
   }
 }
