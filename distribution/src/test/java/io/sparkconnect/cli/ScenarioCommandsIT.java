@@ -31,13 +31,13 @@ class ScenarioCommandsIT {
     assertTrue(cli.out.contains("13 of 13 scenarios passed"), cli::toString);
     assertTrue(cli.err.contains("[13/13] smoke.streaming"), cli::toString);
     String json = Files.readString(dir.resolve("report.json"), StandardCharsets.UTF_8);
-    assertEquals(12, count(json, "\"status\":\"passed\""), json);
+    assertEquals(13, count(json, "\"status\":\"passed\""), json);
     assertTrue(json.contains("\"command\":\"smoke\""), json);
     assertTrue(json.contains("\"embedded\":false"), json);
     Optional<String> dom = render(dir.resolve("report.html"));
     dom.ifPresent(html -> {
       assertTrue(html.contains("data-rendered=\"true\""), html);
-      assertEquals(12, count(html, "<tr data-scenario="), html);
+      assertEquals(13, count(html, "<tr data-scenario="), html);
       assertTrue(html.contains("13 of 13 scenarios passed"), html);
     });
   }
