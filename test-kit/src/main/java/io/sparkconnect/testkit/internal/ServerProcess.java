@@ -21,10 +21,11 @@ import java.util.function.Consumer;
 public final class ServerProcess {
   /** The server configuration that makes clients authenticate with a bearer token. */
   public static final String TOKEN_CONF = "spark.connect.authenticate.token";
-  static final String SERVER_MAIN = "org.apache.spark.sql.connect.service.SparkConnectServer";
+  /** The Spark Connect server's main class. */
+  public static final String SERVER_MAIN = "org.apache.spark.sql.connect.service.SparkConnectServer";
 
-  /** Module openings Spark needs on Java 17+, as in Spark's own launcher. */
-  private static final List<String> JAVA_OPTIONS = List.of(
+  /** Module openings Spark needs on Java 17+, as in Spark's own launcher; containers' JVMs use them too. */
+  public static final List<String> JAVA_OPTIONS = List.of(
       "-XX:+IgnoreUnrecognizedVMOptions",
       "--add-opens=java.base/java.lang=ALL-UNNAMED",
       "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
