@@ -26,7 +26,7 @@ public final class DataFrameReader {
   }
 
   public DataFrameReader schema(StructType schema) {
-    return schema(ddl(schema));
+    return schema(schema.toDDL());
   }
 
   /** The schema as DDL, such as {@code "id BIGINT, name STRING"}. */
@@ -83,13 +83,5 @@ public final class DataFrameReader {
   public DataFrame table(String name) {
     return new DataFrame(session, session.withPlanId(Relation.newBuilder().setRead(Read.newBuilder()
         .setNamedTable(Read.NamedTable.newBuilder().setUnparsedIdentifier(name).putAllOptions(options)))));
-  }
-
-  private static String ddl(StructType schema) {
-    StringBuilder out = new StringBuilder();
-    schema.fields().forEach(field -> out.append(out.length() == 0 ? "" : ", ").append('`')
-        .append(field.name().replace("`", "``")).append("` ").append(field.dataType().sql())
-        .append(field.nullable() ? "" : " NOT NULL"));
-    return out.toString();
   }
 }

@@ -30,7 +30,7 @@ public final class DataStreamReader {
   /** The schema of the rows; file sources need one unless {@code spark.sql.streaming.schemaInference} is on. */
   public DataStreamReader schema(StructType schema) {
     Objects.requireNonNull(schema, "schema");
-    return schema(ddl(schema));
+    return schema(schema.toDDL());
   }
 
   /** The schema as DDL, such as {@code "id BIGINT, name STRING"}. */
@@ -117,13 +117,5 @@ public final class DataStreamReader {
     }
     return new DataFrame(session, session.withPlanId(Relation.newBuilder().setRead(Read.newBuilder()
         .setIsStreaming(true).setDataSource(source))));
-  }
-
-  private static String ddl(StructType schema) {
-    StringBuilder out = new StringBuilder();
-    schema.fields().forEach(field -> out.append(out.length() == 0 ? "" : ", ").append('`')
-        .append(field.name().replace("`", "``")).append("` ").append(field.dataType().sql())
-        .append(field.nullable() ? "" : " NOT NULL"));
-    return out.toString();
   }
 }

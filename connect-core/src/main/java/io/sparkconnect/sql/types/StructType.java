@@ -89,6 +89,15 @@ public final class StructType extends DataType {
     return out.append('>').toString();
   }
 
+  /** The fields as DDL column definitions, such as {@code `id` BIGINT, `name` STRING NOT NULL}, as Spark's toDDL. */
+  public String toDDL() {
+    StringBuilder out = new StringBuilder();
+    fields.forEach(field -> out.append(out.length() == 0 ? "" : ", ").append('`')
+        .append(field.name().replace("`", "``")).append("` ").append(field.dataType().sql())
+        .append(field.nullable() ? "" : " NOT NULL"));
+    return out.toString();
+  }
+
   /** The schema as an indented tree, as {@code printSchema()} shows it. */
   public String treeString() {
     StringBuilder out = new StringBuilder("root\n");
