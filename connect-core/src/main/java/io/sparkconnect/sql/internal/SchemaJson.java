@@ -34,7 +34,7 @@ final class SchemaJson {
       boolean first = true;
       for (StructField field : ((StructType) type).fields()) {
         out.append(first ? "" : ",").append("{\"name\":");
-        string(out, field.name());
+        VariantJson.quote(out, field.name());
         out.append(",\"type\":");
         append(out, field.dataType());
         out.append(",\"nullable\":").append(field.nullable()).append(",\"metadata\":")
@@ -56,24 +56,9 @@ final class SchemaJson {
       out.append(",\"valueContainsNull\":").append(map.valueContainsNull()).append('}');
     } else if (type instanceof DecimalType || type instanceof IntervalType || type instanceof SizedType
         || type instanceof CollatedStringType) {
-      string(out, type.simpleString());
+      VariantJson.quote(out, type.simpleString());
     } else {
-      string(out, NAMES.getOrDefault(type.simpleString(), type.simpleString()));
+      VariantJson.quote(out, NAMES.getOrDefault(type.simpleString(), type.simpleString()));
     }
-  }
-
-  private static void string(StringBuilder out, String text) {
-    out.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    out.append('"');
   }
 }

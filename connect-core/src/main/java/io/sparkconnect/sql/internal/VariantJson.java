@@ -181,7 +181,8 @@ public final class VariantJson {
     }
   }
 
-  private static void quote(StringBuilder out, String text) {
+  /** Appends {@code text} as a JSON string. */
+  static void quote(StringBuilder out, String text) {
     out.append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
