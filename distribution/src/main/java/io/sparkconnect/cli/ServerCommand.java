@@ -10,10 +10,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code spark-connect server}: starts a local server, prints its address, and runs until interrupted. */
+/**
+ * {@code spark-connect server}: starts a local server (or, with {@code --cluster}, a standalone cluster in Docker),
+ * prints its address, and runs until interrupted.
+ */
 @Command(name = "server", mixinStandardHelpOptions = true,
     description = "Starts a local Spark Connect server on 127.0.0.1, prints its sc:// address, and keeps it "
-        + "running until Ctrl-C.")
+        + "running until Ctrl-C. With --cluster, a Spark standalone cluster in Docker instead.")
 final class ServerCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -45,6 +48,16 @@ final class ServerCommand implements Callable<Integer> {
           + "The address printed then has use_ssl=true, and the next line is the CA file clients must trust.")
   boolean tls;
 
+  @Option(names = "--cluster",
+      description = "Start a Spark standalone cluster in Docker instead: a master, --workers workers and a Spark "
+          + "Connect server submitting to the master, each in its own container, on images built here from "
+          + "Debian's packages and Spark's jars (no registry). Needs a running Docker engine.")
+  boolean cluster;
+
+  @Option(names = "--workers", paramLabel = "N", defaultValue = "2",
+      description = "With --cluster: how many workers, one core and 1 GiB each (default: ${DEFAULT-VALUE}).")
+  int workers;
+
   @Override
   public Integer call() throws InterruptedException {
     try {
@@ -54,6 +67,21 @@ final class ServerCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (!cluster && spec.commandLine().getParseResult().hasMatchedOption("--workers")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--workers needs --cluster");
+    }
+    if (cluster) {
+      if (tls) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--tls is for the local server only; the cluster's server is reached on 127.0.0.1 without TLS");
+      }
+      if (workers < 1) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--workers must be at least 1, not " + workers);
+      }
+      return new LocalCluster(sparkVersion, workers, heap, conf, token, MavenJarResolver.fromEnvironment(offline))
+          .run(out, err);
+    }
     SparkConnectServer.Builder builder = SparkConnectServer.builder().sparkVersion(sparkVersion).heap(heap)
         .jarResolver(MavenJarResolver.fromEnvironment(offline));
     try {

@@ -237,4 +237,17 @@ class CliIT {
       return false;
     }
   }
+
+  @Test
+  void clusterOptionsAreCheckedBeforeAnythingStarts() throws Exception {
+    CliProcess tls = CliProcess.run("server", "--cluster", "--tls");
+    assertEquals(2, tls.exitCode, tls::toString);
+    assertTrue(tls.err.contains("--tls is for the local server only"), tls::toString);
+    CliProcess workers = CliProcess.run("server", "--cluster", "--workers", "0");
+    assertEquals(2, workers.exitCode, workers::toString);
+    assertTrue(workers.err.contains("--workers must be at least 1, not 0"), workers::toString);
+    CliProcess alone = CliProcess.run("server", "--workers", "3");
+    assertEquals(2, alone.exitCode, alone::toString);
+    assertTrue(alone.err.contains("--workers needs --cluster"), alone::toString);
+  }
 }

@@ -101,8 +101,13 @@ public class SparkConnectContainer extends GenericContainer<SparkConnectContaine
     String[] command = SparkJvm.command(heap, properties, SparkJvm.SERVER_MAIN, List.of());
     // The entrypoint is "java" (see the constructor), so the command is everything after it.
     setCommand(java.util.Arrays.copyOfRange(command, 1, command.length));
-    waitingFor(new SparkConnectWaitStrategy(sparkVersion, conf.get("spark.connect.authenticate.token"), host(),
+    waitingFor(new SparkConnectWaitStrategy(sparkVersion, token(), host(),
         () -> getMappedPort(PORT)));
+  }
+
+  /** The bearer token clients must send ({@code spark.connect.authenticate.token}), or null when none. */
+  String token() {
+    return conf.get("spark.connect.authenticate.token");
   }
 
   /** The version given at construction, or null when any was accepted. */
@@ -125,7 +130,7 @@ public class SparkConnectContainer extends GenericContainer<SparkConnectContaine
    * set, as the child-JVM servers' connection strings.
    */
   public String connectionString() {
-    String token = conf.get("spark.connect.authenticate.token");
+    String token = token();
     return "sc://" + host() + ":" + port() + (token == null ? ""
         : "/;use_ssl=false;token=" + token.replace("%", "%25").replace(";", "%3B"));
   }

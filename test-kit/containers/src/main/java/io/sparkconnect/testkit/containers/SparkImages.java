@@ -52,8 +52,17 @@ public final class SparkImages {
 
   /** The image of a Spark Connect server of this version (full or alias), built from local jars if missing. */
   public static DockerImageName serverImage(String sparkVersion) {
+    return serverImage(sparkVersion, ServerJarResolver.defaults(), System.out::println);
+  }
+
+  /**
+   * The image of a Spark Connect server of this version (full or alias), built if missing from the jars this resolver
+   * finds, reporting build steps to {@code progress}.
+   */
+  public static DockerImageName serverImage(String sparkVersion, ServerJarResolver resolver,
+      Consumer<String> progress) {
     String version = SparkVersions.resolve(sparkVersion);
-    return BUILT.computeIfAbsent(version, v -> build(v, ServerJarResolver.defaults(), System.out::println));
+    return BUILT.computeIfAbsent(version, v -> build(v, resolver, progress));
   }
 
   /** The Scala binary version of a Spark version's jars: 2.12 for 3.x, 2.13 from 4.0 on. */

@@ -175,7 +175,7 @@ public class SparkStandaloneCluster implements Startable {
     long deadline = System.nanoTime() + readyTimeout.toNanos();
     long hosts = 0;
     RuntimeException lastError = null;
-    try (SparkConnectProbe probe = SparkConnectProbe.open(server.host(), server.port(), null)) {
+    try (SparkConnectProbe probe = SparkConnectProbe.open(server.host(), server.port(), server.token())) {
       while (System.nanoTime() < deadline) {
         try {
           hosts = probe.countRows(HOSTS_QUERY, 120);

@@ -1,9 +1,13 @@
 package io.sparkconnect.testkit.containers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparkconnect.testkit.ServerStartException;
 import io.sparkconnect.testkit.SparkVersions;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,6 +38,7 @@ class SparkContainersIT {
         assertEquals(10, probe.countRows("SELECT id, id * 2 AS twice FROM range(10)", 60));
       }
     }
+    assertEquals(List.of(), Leftovers.find(), "containers or networks left after close()");
   }
 
   @Test
@@ -50,5 +55,17 @@ class SparkContainersIT {
             + " UNION ALL SELECT id, id FROM range(993)", 120));
       }
     }
+    assertEquals(List.of(), Leftovers.find(), "containers or networks left after close()");
+  }
+
+  @Test
+  @Timeout(600)
+  void aClusterThatFailsToStartLeavesNothingBehind() {
+    // Every container starts, then the readiness check gives up at once: start() fails after the most was created.
+    SparkStandaloneCluster cluster = new SparkStandaloneCluster(VERSION).withReadyTimeout(Duration.ZERO);
+    ServerStartException failure = assertThrows(ServerStartException.class, cluster::start);
+    assertTrue(failure.getMessage().contains("ran on 0 of 2 workers"), failure.getMessage());
+    assertTrue(failure.getMessage().contains("log lines ---"), "the containers' log tails are in the message");
+    assertEquals(List.of(), Leftovers.find(), "containers or networks left after a failed start");
   }
 }
