@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -26,14 +27,15 @@ final class JsonFormatter implements OutputFormat.Formatter {
       .build();
 
   @Override
-  public void write(StructType schema, List<Row> rows, PrintWriter out) {
-    for (Row row : rows) {
-      try (JsonGenerator json = JSON.createGenerator(out)) {
-        value(json, row);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Writing JSON failed", e);
+  public void write(StructType schema, Iterator<Row> rows, PrintWriter out) {
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.setRootValueSeparator(null);
+      while (rows.hasNext()) {
+        value(json, rows.next());
+        json.writeRaw('\n');
       }
-      out.println();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Writing JSON failed", e);
     }
   }
 

@@ -1,10 +1,13 @@
 package io.sparkconnect.cli;
 
+import io.sparkconnect.sql.CloseableIterator;
 import io.sparkconnect.sql.DataFrame;
 import io.sparkconnect.sql.ProgressListener;
 import io.sparkconnect.sql.Row;
 import io.sparkconnect.sql.SparkSession;
+import io.sparkconnect.sql.types.StructType;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -29,9 +32,10 @@ final class SqlCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
-  @Option(names = "--max-rows", paramLabel = "N", defaultValue = "1000",
-      description = "Most rows to print; more are reported, not printed silently (default: ${DEFAULT-VALUE}).")
-  int maxRows;
+  @Option(names = "--max-rows", paramLabel = "N",
+      description = "Most rows to print; more are reported on stderr, never dropped silently (default: 1000 for "
+          + "table; csv and json stream every row in flat memory).")
+  Long maxRows;
 
   @Option(names = "--max-result-bytes", paramLabel = "SIZE", converter = ByteSizeConverter.class,
       description = "Stop with an error when the result brings more Arrow data than this, such as 64m or 2g "
@@ -57,28 +61,41 @@ final class SqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (maxRows < 1) {
+    long cap = maxRows != null ? maxRows : format.defaultMaxRows();
+    if (cap < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--max-rows must be at least 1");
     }
     target.validate(spec.commandLine());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    boolean streams = format != OutputFormat.table;
+    // Rows streamed to a terminal would mix with the bar's redrawing; a table prints once the bar is gone.
+    boolean showProgress = ProgressBar.stderrIsTerminal() && !(streams && System.console() != null);
     try (ServerTarget server = ServerTarget.open(target.remote, target.sparkVersion, target.offline, err);
         SparkSession spark = session(server.connectionString())) {
-      DataFrame result;
-      List<Row> rows;
+      DataFrame result = spark.sql(statement);
+      DataFrame query = cap < Integer.MAX_VALUE ? result.limit((int) cap + 1) : result;
+      StructType schema;
+      List<Row> table = new ArrayList<>();
+      boolean more;
       try (ProgressBar bar = new ProgressBar(err);
-          ProgressListener.Registration progress = ProgressBar.stderrIsTerminal() ? spark.reportProgressTo(bar)
-              : () -> { }) {
-        result = spark.sql(statement);
-        rows = result.limit(maxRows + 1).collect();
+          ProgressListener.Registration progress = showProgress ? spark.reportProgressTo(bar) : () -> { };
+          CloseableIterator<Row> rows = query.toLocalIterator()) {
+        ShownRows shown = new ShownRows(rows, cap);
+        schema = shown.schema(result::schema);
+        if (streams) {
+          format.formatter().write(schema, shown, out);
+        } else {
+          shown.forEachRemaining(table::add);
+        }
+        more = shown.more();
       }
-      boolean more = rows.size() > maxRows;
-      List<Row> shown = more ? rows.subList(0, maxRows) : rows;
-      format.formatter().write(shown.isEmpty() ? result.schema() : shown.get(0).schema(), shown, out);
+      if (!streams) {
+        format.formatter().write(schema, table.iterator(), out);
+      }
       out.flush();
       if (more) {
-        err.println("(showing the first " + maxRows + " rows; raise --max-rows to see more)");
+        err.println("(showing the first " + cap + " rows; raise --max-rows to see more)");
       }
       return 0;
     }

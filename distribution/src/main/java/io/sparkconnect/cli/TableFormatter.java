@@ -4,16 +4,18 @@ import io.sparkconnect.sql.Row;
 import io.sparkconnect.sql.types.StructType;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /** Prints rows as a bordered table, as Spark's {@code show()} does, with full values (nothing is cut). */
 final class TableFormatter implements OutputFormat.Formatter {
   @Override
-  public void write(StructType schema, List<Row> rows, PrintWriter out) {
+  public void write(StructType schema, Iterator<Row> rows, PrintWriter out) {
     int columns = schema.size();
-    List<String[]> cells = new ArrayList<>(rows.size() + 1);
+    List<String[]> cells = new ArrayList<>();
     cells.add(schema.fieldNames().toArray(new String[0]));
-    for (Row row : rows) {
+    while (rows.hasNext()) {
+      Row row = rows.next();
       String[] line = new String[columns];
       for (int i = 0; i < columns; i++) {
         line[i] = ValueText.of(row.get(i));
@@ -34,7 +36,8 @@ final class TableFormatter implements OutputFormat.Formatter {
       out.println(line(cells.get(r), widths));
     }
     out.println(border);
-    out.println(rows.size() == 1 ? "(1 row)" : "(" + rows.size() + " rows)");
+    int count = cells.size() - 1;
+    out.println(count == 1 ? "(1 row)" : "(" + count + " rows)");
   }
 
   private static String border(int[] widths) {

@@ -72,6 +72,57 @@ class CliIT {
   }
 
   @SparkConnectTest
+  void tablesKeepTheirRowLimitWhileCsvAndJsonPrintEveryRow(@ConnectionString String remote) throws Exception {
+    String query = "SELECT id FROM range(1500)";
+    CliProcess table = CliProcess.run("sql", "--remote", remote, query);
+    assertEquals(0, table.exitCode, table::toString);
+    assertTrue(table.out.contains("\n|999|\n") && table.out.contains("(1000 rows)"), table::toString);
+    assertTrue(table.err.contains("showing the first 1000 rows"), table::toString);
+    CliProcess csv = CliProcess.run("sql", "--remote", remote, "--format", "csv", query);
+    assertEquals(1501, csv.out.split("\r\n").length, csv::toString);
+    assertFalse(csv.err.contains("showing the first"), csv::toString);
+    CliProcess json = CliProcess.run("sql", "--remote", remote, "--format", "json", query);
+    assertEquals(1500, json.out.split("\n").length, json::toString);
+    assertTrue(json.out.endsWith("{\"id\":1499}\n"), json::toString);
+  }
+
+  @SparkConnectTest
+  void maxRowsWorksAtItsLargestValue(@ConnectionString String remote) throws Exception {
+    for (String largest : new String[] {Integer.toString(Integer.MAX_VALUE), Long.toString(Long.MAX_VALUE)}) {
+      CliProcess cli = CliProcess.run("sql", "--remote", remote, "--max-rows", largest, "--format", "csv",
+          "SELECT * FROM range(3)");
+      assertEquals(0, cli.exitCode, cli::toString);
+      assertEquals("id\r\n0\r\n1\r\n2\r\n", cli.out);
+    }
+  }
+
+  @SparkConnectTest
+  void csvStreamsTenMillionRowsThroughASmallHeap(@ConnectionString String remote) throws Exception {
+    long rows = 10_000_000;
+    Path out = Files.createTempFile("cli-export", ".csv");
+    try {
+      ProcessBuilder builder = CliProcess.builder("sql", "--remote", remote, "--format", "csv",
+          "SELECT id, id * 2 AS twice, concat('row-', id) AS name FROM range(0, " + rows + ", 1, 20)");
+      builder.environment().merge("SPARK_CONNECT_OPTS", "-Xmx48m", (was, heap) -> was + " " + heap);
+      Process process = builder.redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.PIPE).start();
+      String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the export did not finish in 5 minutes");
+      assertEquals(0, process.exitValue(), err);
+      try (BufferedReader reader = Files.newBufferedReader(out, StandardCharsets.UTF_8)) {
+        assertEquals("id,twice,name", reader.readLine());
+        long expected = 0;
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          assertEquals(expected + "," + 2 * expected + ",row-" + expected, line, "line " + (expected + 2));
+          expected++;
+        }
+        assertEquals(rows, expected, "rows written with a 48 MiB heap");
+      }
+    } finally {
+      Files.deleteIfExists(out);
+    }
+  }
+
+  @SparkConnectTest
   void aResultLargerThanMaxResultBytesStopsWithTheLimitNamed(@ConnectionString String remote) throws Exception {
     CliProcess cli = CliProcess.run("sql", "--remote", remote, "--max-result-bytes", "64k", "--max-rows", "1000000",
         "--format", "csv", "SELECT id, repeat('x', 100) AS s FROM range(100000)");

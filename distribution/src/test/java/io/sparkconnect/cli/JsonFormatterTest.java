@@ -52,7 +52,7 @@ class JsonFormatterTest {
   private static String format(Row... rows) {
     StringWriter out = new StringWriter();
     try (PrintWriter writer = new PrintWriter(out)) {
-      new JsonFormatter().write(StructType.empty(), List.of(rows), writer);
+      new JsonFormatter().write(StructType.empty(), List.of(rows).iterator(), writer);
     }
     return out.toString();
   }
