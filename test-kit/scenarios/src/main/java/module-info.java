@@ -7,6 +7,7 @@ module io.sparkconnect.testkit.scenarios {
   requires transitive io.sparkconnect.core;
   requires io.sparkconnect.testkit;
   requires com.fasterxml.jackson.core;
+  requires HdrHistogram;
   requires java.management;
   requires jdk.management;
   requires jdk.jfr;

@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The final table of a run: one line per scenario with its status, duration and key figures, then a verdict. */
+/**
+ * The final table of a run: one line per scenario with its status, duration and key figures, then the notes of passed
+ * scenarios and the whole message of failures too long for the table, then a verdict.
+ */
 final class SummaryTable {
   private static final String[] HEADER = {"SCENARIO", "KIND", "SERVER", "STATUS", "DURATION", "DETAILS"};
-  private static final int MAX_DETAIL = 100;
+  private static final int MAX_DETAIL = 140;
   private static final Set<String> RESOURCE_METRICS = Set.of("heapPeakMiB", "heapMaxMiB", "cpuAvgPercent", "gcCount",
       "gcMillis");
 
@@ -38,6 +41,13 @@ final class SummaryTable {
       }
       out.println(text.toString().stripTrailing());
     }
+    for (ScenarioResult result : report.results()) {
+      if (result.passed() && result.message().isPresent()) {
+        out.println(result.name() + " (" + result.serverVersion() + "): " + result.message().get());
+      } else if (!result.passed() && result.message().map(m -> m.length() > MAX_DETAIL).orElse(false)) {
+        out.println(result.name() + " (" + result.serverVersion() + ") FAILED: " + result.message().get());
+      }
+    }
     out.printf("%d of %d scenarios passed in %.1f s%n", report.passedCount(), report.results().size(),
         report.duration().toMillis() / 1000.0);
   }
@@ -48,9 +58,10 @@ final class SummaryTable {
       text = result.message().orElse("");
     } else if (result.metrics().containsKey("throughputPerSecond")) {
       Map<String, Object> m = result.metrics();
-      text = String.format("%s ops/s, p50 %s ms, p95 %s ms, p99 %s ms, %s errors, heap peak %s MiB",
-          m.get("throughputPerSecond"), m.get("latencyP50Millis"), m.get("latencyP95Millis"),
-          m.get("latencyP99Millis"), m.get("errors"), m.get("heapPeakMiB"));
+      text = String.format("%s ops/s, avg %s ms, p50 %s ms, p95 %s ms, p99 %s ms, max %s ms, %s errors, heap peak "
+          + "%s MiB", m.get("throughputPerSecond"), m.get("latencyAvgMillis"), m.get("latencyP50Millis"),
+          m.get("latencyP95Millis"), m.get("latencyP99Millis"), m.get("latencyMaxMillis"), m.get("errors"),
+          m.get("heapPeakMiB"));
     } else {
       StringBuilder shown = new StringBuilder();
       for (Map.Entry<String, Object> metric : result.metrics().entrySet()) {

@@ -53,11 +53,12 @@ class ScenarioCommandsIT {
         jfr.toString());
     assertEquals(0, cli.exitCode, cli::toString);
     assertTrue(cli.out.contains("2 of 2 scenarios passed"), cli::toString);
-    assertTrue(cli.out.matches("(?s).*load\\.sustained-rate .* passed .* ops/s, p50 .* ms, p95 .* ms, p99 .*"),
-        cli::toString);
+    assertTrue(cli.out.matches("(?s).*load\\.sustained-rate .* passed .* ops/s, avg .* ms, p50 .* ms, p95 .* ms, "
+        + "p99 .* ms, max .* ms, .*"), cli::toString);
     assertTrue(Files.size(jfr) > 0, "the flight recording is empty");
     String json = Files.readString(dir.resolve("report.json"), StandardCharsets.UTF_8);
-    for (String key : new String[] {"latencyP50Millis", "latencyP95Millis", "latencyP99Millis", "throughputPerSecond",
+    for (String key : new String[] {"latencyAvgMillis", "latencyP50Millis", "latencyP95Millis", "latencyP99Millis",
+        "latencyMaxMillis", "maxP95Millis", "operationBudgetExhausted", "throughputPerSecond",
         "heapPeakMiB", "cpuAvgPercent", "latencyOverTime", "latencyHistogram", "throughput"}) {
       assertEquals(2, count(json, "\"" + key + "\":"), key + " in " + json);
     }
@@ -78,6 +79,37 @@ class ScenarioCommandsIT {
       assertEquals(plottedPoints, count(html, "<circle"), "one point per operation");
       assertTrue(count(html, "<rect") >= 4, "histogram and throughput bars are drawn");
     });
+  }
+
+  @Test
+  void aMissedThresholdFailsTheScenarioAndASpentBudgetIsReported() throws Exception {
+    String remote = SparkConnectServer.shared(SparkVersions.matrix().get(0)).connectionString();
+    CliProcess missed = CliProcess.run("load", "--remote", remote, "--scenario", "sustained-rate", "--duration", "1s",
+        "--rate", "20", "--max-p95", "1ms");
+    assertEquals(1, missed.exitCode, missed::toString);
+    assertTrue(missed.out.contains("0 of 1 scenarios passed"), missed::toString);
+    assertTrue(missed.out.matches("(?s).*load\\.sustained-rate .*FAILED.*p95 latency [0-9.]+ ms is over the 1\\.0 ms "
+        + "threshold; raise --max-p95.*"), missed::toString);
+
+    Path dir = reports.resolve("budget");
+    CliProcess budget = CliProcess.run("load", "--remote", remote, "--scenario", "concurrent-sessions", "--duration",
+        "10m", "--concurrency", "2", "--max-operations", "4", "--rate-per-client", "50", "--min-throughput", "0.001",
+        "--max-heap", "4g",
+        "--report", dir.toString());
+    assertEquals(0, budget.exitCode, budget::toString);
+    assertTrue(budget.out.contains("load.concurrent-sessions (") && budget.out.contains("Note: the operation "
+        + "budget of 4 operations (--max-operations) was spent after"), budget::toString);
+    String json = Files.readString(dir.resolve("report.json"), StandardCharsets.UTF_8);
+    assertTrue(json.contains("\"operationBudgetExhausted\":true"), json);
+    assertTrue(json.contains("\"pacing\":\"open loop, 50.0/s per client, 100.0/s in total\""), json);
+    render(dir.resolve("report.html")).ifPresent(html -> {
+      assertTrue(html.contains("data-budget-exhausted=\"true\""), html);
+      assertTrue(html.contains("class=\"note\""), html);
+    });
+
+    CliProcess both = CliProcess.run("load", "--rate", "5", "--rate-per-client", "5", "--remote", "sc://localhost:1");
+    assertEquals(2, both.exitCode, both::toString);
+    assertTrue(both.err.contains("set only one"), both::toString);
   }
 
   @Test

@@ -1,10 +1,17 @@
 package io.sparkconnect.testkit.scenarios;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** The assertions scenarios make; each failure names what was checked, the expected value and the actual one. */
 public final class Check {
+  private static final int DIFFERENCES_NAMED = 5;
+
   private Check() {}
 
   /** Fails with the message unless the condition holds. */
@@ -19,6 +26,28 @@ public final class Check {
     if (!Objects.equals(expected, actual)) {
       throw new ScenarioFailedException(what + ": expected " + expected + " but was " + actual);
     }
+  }
+
+  /**
+   * Fails unless the two maps hold the same entries, naming the keys whose values differ, are missing or are
+   * unexpected (the first {@value #DIFFERENCES_NAMED} of them) rather than printing both maps whole.
+   */
+  public static <K, V> void sameEntries(String what, Map<K, V> expected, Map<K, V> actual) {
+    if (Objects.equals(expected, actual)) {
+      return;
+    }
+    Set<K> keys = new LinkedHashSet<>(expected.keySet());
+    keys.addAll(actual.keySet());
+    List<String> differences = new ArrayList<>();
+    for (K key : keys) {
+      if (!Objects.equals(expected.get(key), actual.get(key)) || expected.containsKey(key) != actual.containsKey(key)) {
+        differences.add(key + ": expected " + (expected.containsKey(key) ? expected.get(key) : "no entry")
+            + " but was " + (actual.containsKey(key) ? actual.get(key) : "no entry"));
+      }
+    }
+    throw new ScenarioFailedException(what + " differ in " + differences.size() + " of " + keys.size() + " keys: "
+        + String.join("; ", differences.subList(0, Math.min(DIFFERENCES_NAMED, differences.size())))
+        + (differences.size() > DIFFERENCES_NAMED ? "; ..." : ""));
   }
 
   /**

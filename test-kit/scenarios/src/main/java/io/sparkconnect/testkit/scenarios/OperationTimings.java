@@ -1,19 +1,24 @@
 package io.sparkconnect.testkit.scenarios;
 
 import java.util.Arrays;
+import org.HdrHistogram.Histogram;
 
 /**
- * The timed operations of a load scenario: when each started, how long it took and whether it succeeded. Safe for
+ * The timed operations of a load scenario: when each started, how long it took and whether it succeeded, with the
+ * successful latencies in an HDR histogram (three significant digits) for the average and percentiles. Safe for
  * concurrent workers; holds at most {@value #MAX_RECORDED} operations, the bound of a load scenario's count.
  */
 public final class OperationTimings {
   /** The most operations one scenario records. */
   public static final int MAX_RECORDED = 20_000_000;
+  /** Significant decimal digits the latency histogram keeps: values are exact to 0.1%. */
+  public static final int SIGNIFICANT_DIGITS = 3;
 
   private long originNanos;
   private long[] starts = new long[1024];
   private long[] latencies = new long[1024];
   private boolean[] succeeded = new boolean[1024];
+  private final Histogram histogram = new Histogram(SIGNIFICANT_DIGITS);
   private int size;
 
   public OperationTimings(long originNanos) {
@@ -47,11 +52,15 @@ public final class OperationTimings {
     latencies[size] = endNanos - startNanos;
     succeeded[size] = ok;
     size++;
+    if (ok) {
+      histogram.recordValue(Math.max(0, endNanos - startNanos));
+    }
   }
 
   /** A consistent copy of what has been recorded so far. */
   public synchronized Snapshot snapshot() {
-    return new Snapshot(Arrays.copyOf(starts, size), Arrays.copyOf(latencies, size), Arrays.copyOf(succeeded, size));
+    return new Snapshot(Arrays.copyOf(starts, size), Arrays.copyOf(latencies, size), Arrays.copyOf(succeeded, size),
+        histogram.copy());
   }
 
   /** Recorded operations at one moment: offsets from the scenario start and latencies, in nanoseconds. */
@@ -59,12 +68,13 @@ public final class OperationTimings {
     private final long[] starts;
     private final long[] latencies;
     private final boolean[] succeeded;
-    private long[] sortedSuccesses;
+    private final Histogram histogram;
 
-    Snapshot(long[] starts, long[] latencies, boolean[] succeeded) {
+    Snapshot(long[] starts, long[] latencies, boolean[] succeeded, Histogram histogram) {
       this.starts = starts;
       this.latencies = latencies;
       this.succeeded = succeeded;
+      this.histogram = histogram;
     }
 
     public int size() {
@@ -84,39 +94,23 @@ public final class OperationTimings {
     }
 
     public long errors() {
-      long errors = 0;
-      for (boolean ok : succeeded) {
-        if (!ok) {
-          errors++;
-        }
-      }
-      return errors;
+      return size() - histogram.getTotalCount();
     }
 
-    /** The latency at quantile {@code q} (0 to 1) of the successful operations, nearest rank; 0 when there are none. */
+    /**
+     * The latency at quantile {@code q} (0 to 1) of the successful operations from the HDR histogram, exact to
+     * 0.1%; 0 when there are none.
+     */
     public long latencyQuantileNanos(double q) {
-      long[] sorted = sortedSuccessfulLatencies();
-      if (sorted.length == 0) {
+      if (histogram.getTotalCount() == 0) {
         return 0;
       }
-      int rank = (int) Math.ceil(q * sorted.length);
-      return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+      return q >= 1 ? histogram.getMaxValue() : histogram.getValueAtPercentile(q * 100);
     }
 
-    /** The successful operations' latencies in ascending order, sorted once per snapshot. */
-    private synchronized long[] sortedSuccessfulLatencies() {
-      if (sortedSuccesses == null) {
-        long[] out = new long[latencies.length];
-        int n = 0;
-        for (int i = 0; i < latencies.length; i++) {
-          if (succeeded[i]) {
-            out[n++] = latencies[i];
-          }
-        }
-        sortedSuccesses = Arrays.copyOf(out, n);
-        Arrays.sort(sortedSuccesses);
-      }
-      return sortedSuccesses;
+    /** The average latency of the successful operations; 0 when there are none. */
+    public double latencyMeanNanos() {
+      return histogram.getTotalCount() == 0 ? 0 : histogram.getMean();
     }
   }
 }

@@ -61,7 +61,7 @@ public final class ScenarioResult {
     return duration;
   }
 
-  /** Why the scenario failed. */
+  /** Why the scenario failed, or a note on a passed one (such as an operation budget that ended it early). */
   public Optional<String> message() {
     return Optional.ofNullable(message);
   }

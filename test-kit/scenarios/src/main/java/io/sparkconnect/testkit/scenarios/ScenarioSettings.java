@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * How scenarios run: the dataset's scale or a path to real taxi parquet files, and the bounds of load scenarios
- * (duration, concurrency, operation count, rate). Immutable; built with {@link #builder()}.
+ * How scenarios run: the dataset's scale or a path to real taxi parquet files, the bounds of load scenarios
+ * (duration, concurrency, operation count, rate) and their thresholds (error rate, p95 latency, throughput, heap).
+ * Immutable; built with {@link #builder()}.
  */
 public final class ScenarioSettings {
   /** Default run time of each load scenario. */
@@ -27,13 +29,23 @@ public final class ScenarioSettings {
   public static final long TRIPS_PER_SCALE = 1_000_000;
   /** Default rows streamed by the memory-stress load scenario. */
   public static final long DEFAULT_LARGE_RESULT_ROWS = 20_000_000;
+  /** Default p95 latency threshold of load scenarios running simple queries. */
+  public static final Duration DEFAULT_MAX_P95 = Duration.ofSeconds(5);
+  /** Default p95 latency threshold of heavy load scenarios: aggregations over the whole dataset, large reads. */
+  public static final Duration DEFAULT_HEAVY_MAX_P95 = Duration.ofSeconds(30);
+  /** Share of a requested rate a paced load scenario must reach unless a minimum throughput is given. */
+  public static final double DEFAULT_MIN_THROUGHPUT_SHARE = 0.8;
 
   private final Duration duration;
   private final Duration warmup;
   private final int concurrency;
   private final long maxOperations;
   private final double targetRate;
+  private final double ratePerClient;
   private final double maxErrorRate;
+  private final Duration maxP95;
+  private final double minThroughput;
+  private final long maxHeapBytes;
   private final double scale;
   private final String dataPath;
   private final long largeResultRows;
@@ -45,7 +57,11 @@ public final class ScenarioSettings {
     this.concurrency = builder.concurrency;
     this.maxOperations = builder.maxOperations;
     this.targetRate = builder.targetRate;
+    this.ratePerClient = builder.ratePerClient;
     this.maxErrorRate = builder.maxErrorRate;
+    this.maxP95 = builder.maxP95;
+    this.minThroughput = builder.minThroughput;
+    this.maxHeapBytes = builder.maxHeapBytes;
     this.scale = builder.scale;
     this.dataPath = builder.dataPath;
     this.largeResultRows = builder.largeResultRows;
@@ -68,7 +84,11 @@ public final class ScenarioSettings {
     builder.concurrency = concurrency;
     builder.maxOperations = maxOperations;
     builder.targetRate = targetRate;
+    builder.ratePerClient = ratePerClient;
     builder.maxErrorRate = maxErrorRate;
+    builder.maxP95 = maxP95;
+    builder.minThroughput = minThroughput;
+    builder.maxHeapBytes = maxHeapBytes;
     builder.scale = scale;
     builder.dataPath = dataPath;
     builder.largeResultRows = largeResultRows;
@@ -96,14 +116,55 @@ public final class ScenarioSettings {
     return maxOperations;
   }
 
-  /** Queries per second the sustained-rate scenario paces itself to; 0 runs back to back. */
+  /** Queries per second in total that every load scenario paces itself to, over all its clients; 0 if unset. */
   public double targetRate() {
     return targetRate;
+  }
+
+  /** Queries per second each client of a load scenario paces itself to; 0 if unset. */
+  public double ratePerClient() {
+    return ratePerClient;
+  }
+
+  /** Whether load scenarios are paced (open loop) rather than running operations back to back (closed loop). */
+  public boolean paced() {
+    return targetRate > 0 || ratePerClient > 0;
+  }
+
+  /** The total rate a load scenario with {@code clients} clients is paced to; 0 when it runs back to back. */
+  public double totalRate(int clients) {
+    return ratePerClient > 0 ? ratePerClient * clients : targetRate;
   }
 
   /** Share of failed operations a load scenario tolerates before it fails; 0 by default. */
   public double maxErrorRate() {
     return maxErrorRate;
+  }
+
+  /**
+   * The p95 latency a load scenario must stay under; when unset each scenario uses its default,
+   * {@link #DEFAULT_MAX_P95} or, for heavy ones, {@link #DEFAULT_HEAVY_MAX_P95}.
+   */
+  public Optional<Duration> maxP95() {
+    return Optional.ofNullable(maxP95);
+  }
+
+  /**
+   * The successful operations per second a load scenario must reach; when unset, {@value
+   * #DEFAULT_MIN_THROUGHPUT_SHARE} of the requested rate if one was requested, else no minimum.
+   */
+  public OptionalDouble minThroughput() {
+    return minThroughput > 0 ? OptionalDouble.of(minThroughput) : OptionalDouble.empty();
+  }
+
+  /** The minimum throughput for a scenario paced to {@code totalRate} (0 when unpaced); 0 when there is none. */
+  public double minThroughputFor(double totalRate) {
+    return minThroughput > 0 ? minThroughput : DEFAULT_MIN_THROUGHPUT_SHARE * totalRate;
+  }
+
+  /** The live client heap (after garbage collection) a load scenario must stay under, in bytes; 0 for no limit. */
+  public long maxHeapBytes() {
+    return maxHeapBytes;
   }
 
   /** Size of the generated dataset: {@value #TRIPS_PER_SCALE} trips per unit. */
@@ -140,7 +201,15 @@ public final class ScenarioSettings {
       out.put("concurrency", concurrency);
       out.put("maxOperations", maxOperations);
       out.put("targetRate", targetRate);
+      if (ratePerClient > 0) {
+        out.put("ratePerClient", ratePerClient);
+      }
       out.put("maxErrorRate", maxErrorRate);
+      out.put("maxP95", maxP95 == null ? "default (" + DEFAULT_MAX_P95 + ", heavy " + DEFAULT_HEAVY_MAX_P95 + ")"
+          : maxP95.toString());
+      out.put("minThroughput", minThroughput > 0 ? Double.toString(minThroughput)
+          : paced() ? DEFAULT_MIN_THROUGHPUT_SHARE + " of the rate" : "none");
+      out.put("maxHeapBytes", maxHeapBytes);
       out.put("largeResultRows", largeResultRows);
       if (jfrFile != null) {
         out.put("jfr", jfrFile.toString());
@@ -159,7 +228,11 @@ public final class ScenarioSettings {
     private int concurrency = DEFAULT_CONCURRENCY;
     private long maxOperations = DEFAULT_MAX_OPERATIONS;
     private double targetRate;
+    private double ratePerClient;
     private double maxErrorRate;
+    private Duration maxP95;
+    private double minThroughput;
+    private long maxHeapBytes;
     private double scale = DEFAULT_SCALE;
     private String dataPath;
     private long largeResultRows = DEFAULT_LARGE_RESULT_ROWS;
@@ -206,12 +279,57 @@ public final class ScenarioSettings {
       return this;
     }
 
-    /** Queries per second for the sustained-rate scenario; 0 means as fast as possible. */
+    /**
+     * Queries per second in total, spread over each load scenario's clients (open loop); 0 runs operations back to
+     * back. Not together with {@link #ratePerClient}.
+     */
     public Builder targetRate(double queriesPerSecond) {
-      if (!(queriesPerSecond >= 0) || Double.isInfinite(queriesPerSecond)) {
-        throw new IllegalArgumentException("targetRate must be a non-negative number, was " + queriesPerSecond);
+      this.targetRate = rate("targetRate", queriesPerSecond);
+      return this;
+    }
+
+    /**
+     * Queries per second for each client of a load scenario (open loop), so N clients run N times this rate; 0 runs
+     * operations back to back. Not together with {@link #targetRate}.
+     */
+    public Builder ratePerClient(double queriesPerSecond) {
+      this.ratePerClient = rate("ratePerClient", queriesPerSecond);
+      return this;
+    }
+
+    private static double rate(String name, double queriesPerSecond) {
+      if (!(queriesPerSecond >= 0) || queriesPerSecond > 1_000_000) {
+        throw new IllegalArgumentException(name + " must be between 0 and 1,000,000 queries per second, was "
+            + queriesPerSecond);
       }
-      this.targetRate = queriesPerSecond;
+      return queriesPerSecond;
+    }
+
+    /** The p95 latency every load scenario must stay under; null for each scenario's default. */
+    public Builder maxP95(Duration maxP95) {
+      if (maxP95 != null && (maxP95.isNegative() || maxP95.isZero())) {
+        throw new IllegalArgumentException("maxP95 must be positive, was " + maxP95);
+      }
+      this.maxP95 = maxP95;
+      return this;
+    }
+
+    /** Successful operations per second every load scenario must reach; 0 for the default. */
+    public Builder minThroughput(double operationsPerSecond) {
+      if (!(operationsPerSecond >= 0) || Double.isInfinite(operationsPerSecond)) {
+        throw new IllegalArgumentException("minThroughput must be a non-negative number, was "
+            + operationsPerSecond);
+      }
+      this.minThroughput = operationsPerSecond;
+      return this;
+    }
+
+    /** The live client heap, in bytes, every load scenario must stay under; 0 for no limit. */
+    public Builder maxHeapBytes(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("maxHeapBytes must not be negative, was " + bytes);
+      }
+      this.maxHeapBytes = bytes;
       return this;
     }
 
@@ -259,7 +377,12 @@ public final class ScenarioSettings {
       return this;
     }
 
+    /** @throws IllegalArgumentException when both a total rate and a rate per client are set */
     public ScenarioSettings build() {
+      if (targetRate > 0 && ratePerClient > 0) {
+        throw new IllegalArgumentException("targetRate (--rate) and ratePerClient (--rate-per-client) are "
+            + "alternatives; set only one");
+      }
       return new ScenarioSettings(this);
     }
   }

@@ -1,6 +1,7 @@
 package io.sparkconnect.testkit.scenarios;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,5 +49,40 @@ class ScenarioSettingsTest {
     assertEquals(Set.of("dataset"), settings.describe(Set.of(ScenarioKind.E2E)).keySet());
     assertTrue(settings.describe(Set.of(ScenarioKind.SMOKE)).isEmpty());
     assertEquals("PT2S", settings.describe(Set.of(ScenarioKind.LOAD)).get("duration"));
+  }
+
+  @Test
+  void aRateIsTotalOrPerClientNeverBoth() {
+    ScenarioSettings total = ScenarioSettings.builder().targetRate(40).build();
+    assertTrue(total.paced());
+    assertEquals(40, total.totalRate(8));
+    ScenarioSettings perClient = ScenarioSettings.builder().ratePerClient(5).build();
+    assertEquals(40, perClient.totalRate(8));
+    assertFalse(ScenarioSettings.builder().build().paced());
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> ScenarioSettings.builder().targetRate(1).ratePerClient(1).build()).getMessage().contains("only one"));
+    assertThrows(IllegalArgumentException.class, () -> ScenarioSettings.builder().ratePerClient(-1));
+    assertThrows(IllegalArgumentException.class, () -> ScenarioSettings.builder().targetRate(Double.NaN));
+  }
+
+  @Test
+  void thresholdsDefaultToTheCommonTargets() {
+    ScenarioSettings defaults = ScenarioSettings.builder().build();
+    assertTrue(defaults.maxP95().isEmpty());
+    assertEquals(Duration.ofSeconds(5), ScenarioSettings.DEFAULT_MAX_P95);
+    assertEquals(Duration.ofSeconds(30), ScenarioSettings.DEFAULT_HEAVY_MAX_P95);
+    assertEquals(0, defaults.minThroughputFor(0), "no minimum without a rate");
+    assertEquals(80, defaults.minThroughputFor(100), 1e-9, "0.8 of a requested rate");
+    assertEquals(0, defaults.maxHeapBytes());
+    ScenarioSettings set = defaults.toBuilder().maxP95(Duration.ofMillis(250)).minThroughput(12)
+        .maxHeapBytes(1 << 30).build();
+    assertEquals(Duration.ofMillis(250), set.maxP95().orElseThrow());
+    assertEquals(12, set.minThroughputFor(100));
+    assertEquals(1 << 30, set.maxHeapBytes());
+    assertEquals("PT0.25S", set.describe(Set.of(ScenarioKind.LOAD)).get("maxP95"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> ScenarioSettings.builder().maxP95(Duration.ZERO))
+        .getMessage().contains("maxP95"));
+    assertThrows(IllegalArgumentException.class, () -> ScenarioSettings.builder().minThroughput(-1));
+    assertThrows(IllegalArgumentException.class, () -> ScenarioSettings.builder().maxHeapBytes(-1));
   }
 }

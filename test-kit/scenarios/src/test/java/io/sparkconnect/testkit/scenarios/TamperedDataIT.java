@@ -20,7 +20,7 @@ class TamperedDataIT {
     ScenarioSettings settings = ScenarioSettings.shortRun().toBuilder().scale(0.002).build();
     List<Scenario> integrity = Scenarios.select(ScenarioKind.E2E, List.of("dataset-integrity"));
     ScenarioRunner runner = ScenarioRunner.builder().connectionString(remote).settings(settings).build();
-    String table = "spark_connect_java.taxi_trips_v1_2000";
+    String table = "spark_connect_java.taxi_trips_v2_2000";
     String copy = "spark_connect_java.tampered_copy_2000";
     try (SparkSession spark = SparkSession.builder().remote(remote).build()) {
       try {
@@ -28,8 +28,8 @@ class TamperedDataIT {
         assertTrue(before.passed(), before::toString);
         spark.sql("DROP TABLE IF EXISTS " + copy).collect();
         spark.table(table).withColumn("fare_amount", functions.expr(
-            "IF(tpep_pickup_datetime = (SELECT min(tpep_pickup_datetime) FROM " + table + "), fare_amount + 0.01, "
-                + "fare_amount)")).write().format("parquet").saveAsTable(copy);
+            "IF(tpep_pickup_datetime = (SELECT min(tpep_pickup_datetime) FROM " + table + " WHERE fare_amount IS NOT "
+                + "NULL), fare_amount + 0.01, fare_amount)")).write().format("parquet").saveAsTable(copy);
         spark.table(copy).write().mode("overwrite").insertInto(table);
         assertEquals(2000L, spark.table(table).count());
 

@@ -1,21 +1,22 @@
 package io.sparkconnect.testkit.scenarios.internal;
 
-import static io.sparkconnect.testkit.scenarios.internal.E2eQueryScenarios.TOLERANCE;
 import static io.sparkconnect.testkit.scenarios.internal.E2eQueryScenarios.e2e;
 
 import io.sparkconnect.sql.AnalysisException;
 import io.sparkconnect.sql.CloseableIterator;
+import io.sparkconnect.sql.DataFrame;
 import io.sparkconnect.sql.Row;
 import io.sparkconnect.sql.SparkConnectException;
 import io.sparkconnect.sql.SparkRuntimeException;
 import io.sparkconnect.sql.SparkSession;
+import io.sparkconnect.sql.types.StructType;
 import io.sparkconnect.testkit.scenarios.Check;
 import io.sparkconnect.testkit.scenarios.Scenario;
 import io.sparkconnect.testkit.scenarios.ScenarioContext;
 import io.sparkconnect.testkit.scenarios.ScenarioFailedException;
-import java.util.HashMap;
+import io.sparkconnect.testkit.scenarios.TaxiDataset;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -35,11 +36,13 @@ final class E2eClientScenarios {
 
   static List<Scenario> all() {
     return List.of(
-        e2e("large-collect", "Collects every row and column of the trips table into client memory and checks the "
-            + "row count, revenue and trips per vendor against the oracle; reports rows per second.",
+        e2e("large-collect", "Collects every row and column of the trips table into client memory and checks every "
+            + "value of every row against the generator's model (generated data), then per-column non-NULL counts "
+            + "and sums of Spark's hash against the same computed by the server; reports rows per second.",
             E2eClientScenarios::largeCollect),
         e2e("streaming-iteration", "Streams the trips sorted by pickup time through toLocalIterator, checking the "
-            + "order, count and revenue; then stops a second stream early and checks nothing is left running.",
+            + "order, each row's pickup and total against the model (generated data), the revenue, and hash digests "
+            + "against the server's; then stops a second stream early and checks nothing is left running.",
             E2eClientScenarios::streamingIteration),
         e2e("interrupt", "Starts a 20-second query with a tag, interrupts it by tag, and checks the query fails "
             + "promptly, nothing is left running, and the session still answers.", E2eClientScenarios::interrupt),
@@ -49,60 +52,73 @@ final class E2eClientScenarios {
   }
 
   private static void largeCollect(ScenarioContext context) {
-    TaxiOracle oracle = TaxiOracle.of(context);
+    TaxiDataset taxi = context.taxi();
+    DataFrame table = context.session().table(taxi.tripsTable());
+    StructType schema = table.schema();
     long start = System.nanoTime();
-    List<Row> rows = context.session().table(context.taxi().tripsTable()).collect();
+    List<Row> rows = Answers.of("large-collect.rows", table.collect());
     double seconds = (System.nanoTime() - start) / 1e9;
-    Check.equal("rows collected", oracle.trips, (long) rows.size());
-    int total = rows.isEmpty() ? 0 : rows.get(0).fieldIndex("total_amount");
-    int vendor = rows.isEmpty() ? 0 : rows.get(0).fieldIndex("VendorID");
-    double revenue = 0;
-    Map<Long, Long> perVendor = new HashMap<>();
-    for (Row row : rows) {
-      if (!row.isNullAt(total)) {
-        revenue += row.getDouble(total);
+    if (taxi.generated()) {
+      ModelRows model = new ModelRows(taxi.trips(), "collected", TaxiTripModel.COLUMNS);
+      List<String> columns = schema.fieldNames();
+      Check.equal("columns of the collected rows", TaxiTripModel.COLUMNS, columns);
+      long position = 0;
+      for (Row row : rows) {
+        model.check(position++, row);
       }
-      perVendor.merge(TaxiOracle.asLong(row.get(vendor)), 1L, Long::sum);
+      model.checkComplete();
     }
-    Check.close("revenue of the collected rows", oracle.totalSum, revenue, TOLERANCE);
-    Map<Long, Long> expected = new HashMap<>();
-    oracle.byVendor.forEach((key, stats) -> expected.put(key, stats.trips));
-    Check.equal("trips per vendor in the collected rows", expected, perVendor);
+    ColumnDigests digests = new ColumnDigests(schema);
+    rows.forEach(digests::add);
+    digests.checkAgainstServer(context.session(), taxi.tripsTable(), "collected rows");
     context.metric("rows", rows.size());
-    context.metric("columns", rows.isEmpty() ? 0 : rows.get(0).size());
+    context.metric("columns", schema.size());
+    context.metric("columnsNotHashed", String.join(",", digests.skipped()));
     context.metric("collectSeconds", Math.round(seconds * 1000) / 1000.0);
     context.metric("rowsPerSecond", Math.round(rows.size() / Math.max(seconds, 1e-9)));
   }
 
   private static void streamingIteration(ScenarioContext context) {
-    TaxiOracle oracle = TaxiOracle.of(context);
+    TaxiDataset taxi = context.taxi();
     SparkSession spark = context.session();
-    String table = context.taxi().tripsTable();
+    String table = taxi.tripsTable();
+    String nonNullPickups = table + " WHERE tpep_pickup_datetime IS NOT NULL";
+    DataFrame sorted = spark.sql("SELECT tpep_pickup_datetime, total_amount FROM " + nonNullPickups
+        + " ORDER BY tpep_pickup_datetime");
+    ColumnDigests digests = new ColumnDigests(sorted.schema());
+    ModelRows model = taxi.generated()
+        ? new ModelRows(taxi.trips(), "streamed", List.of("tpep_pickup_datetime", "total_amount")) : null;
     long rows = 0;
     long previous = Long.MIN_VALUE;
-    double revenue = 0;
-    try (CloseableIterator<Row> it = spark.sql("SELECT tpep_pickup_datetime, total_amount FROM " + table
-        + " WHERE tpep_pickup_datetime IS NOT NULL ORDER BY tpep_pickup_datetime").toLocalIterator()) {
+    long revenueCents = 0;
+    try (CloseableIterator<Row> it = Answers.streamed("streaming-iteration.rows", sorted.toLocalIterator())) {
       while (it.hasNext()) {
         Row row = it.next();
         long second = TaxiOracle.epochSecond(row.get(0));
         long row0 = rows;
         long last = previous;
-        Check.that(second >= previous, () -> "row " + row0 + " picks up at " + second + ", before " + last);
+        Check.that(second >= previous, () -> "streamed row " + row0 + " picks up at " + Instant.ofEpochSecond(second)
+            + ", before the previous row's " + Instant.ofEpochSecond(last) + ": the rows are out of order");
         previous = second;
-        if (!row.isNullAt(1)) {
-          revenue += row.getDouble(1);
+        if (model != null) {
+          model.check(rows, row);
         }
+        if (!row.isNullAt(1)) {
+          revenueCents += Math.round(row.getDouble(1) * 100);
+        }
+        digests.add(row);
         rows++;
       }
     }
-    long streamed = rows;
-    Check.that(streamed > 0 && streamed <= oracle.trips, () -> "streamed " + streamed + " of " + oracle.trips
-        + " trips");
-    if (context.taxi().generated()) {
-      Check.equal("trips streamed", oracle.trips, rows);
-      Check.close("revenue streamed", oracle.totalSum, revenue, TOLERANCE);
+    if (model != null) {
+      model.checkComplete();
+      long expectedCents = 0;
+      for (long id = 0; id < taxi.trips(); id++) {
+        expectedCents += TaxiTripModel.totalMissing(id) ? 0 : TaxiTripModel.totalCents(id);
+      }
+      Check.equal("revenue streamed in cents", expectedCents, revenueCents);
     }
+    digests.checkAgainstServer(spark, nonNullPickups, "streamed rows");
     int early = 0;
     try (CloseableIterator<Row> it = spark.table(table).toLocalIterator()) {
       while (it.hasNext() && early < 1000) {
@@ -110,8 +126,9 @@ final class E2eClientScenarios {
         early++;
       }
     }
-    Check.equal("rows read before stopping early", (int) Math.min(1000, oracle.trips), early);
-    Check.equal("operations still running after the early stop", List.of(), spark.interruptAll());
+    Check.equal("rows read before stopping early", (int) Math.min(1000, taxi.trips()), early);
+    Check.equal("operations still running after the early stop", List.of(),
+        Answers.of("streaming-iteration.still-running", spark.interruptAll()));
     context.metric("rowsStreamed", rows);
   }
 
@@ -147,14 +164,15 @@ final class E2eClientScenarios {
         throw new ScenarioFailedException("the slow query ended before it could be interrupted: "
             + (early == null ? "it completed" : ScenarioExecution.describe(early)));
       }
-      Check.equal("operations interrupted by tag", 1, interrupted.size());
-      Throwable error = outcome.get(60, TimeUnit.SECONDS);
+      Check.equal("operations interrupted by tag", 1, Answers.of("interrupt.interrupted", interrupted).size());
+      Throwable error = Answers.of("interrupt.outcome", outcome.get(60, TimeUnit.SECONDS));
       double seconds = (System.nanoTime() - start) / 1e9;
       Check.that(error instanceof SparkConnectException, () -> "the interrupted query should fail with a "
           + "SparkConnectException, got " + error);
-      Check.equal("operations running after the interrupt", List.of(), spark.interruptAll());
+      Check.equal("operations running after the interrupt", List.of(),
+          Answers.of("interrupt.still-running", spark.interruptAll()));
       long after = System.nanoTime();
-      Check.equal("a query after the interrupt", 3L, spark.range(3).count());
+      Check.equal("a query after the interrupt", 3L, Answers.of("interrupt.next-query", spark.range(3).count()));
       context.metric("secondsToNextQuery", Math.round((System.nanoTime() - after) / 1e6) / 1000.0);
       context.metric("secondsToInterrupt", Math.round(seconds * 1000) / 1000.0);
     } finally {
@@ -168,20 +186,41 @@ final class E2eClientScenarios {
     SparkSession spark = context.session();
     String table = context.taxi().tripsTable();
     String missing = context.uniqueName("no_such_trips");
-    AnalysisException notFound = Check.fails("a missing table", AnalysisException.class,
+    AnalysisException notFound = fails("error-handling.missing-table", "a missing table", AnalysisException.class,
         () -> spark.sql("SELECT count(*) FROM " + missing).collect());
     ErrorExpectations.check(context, notFound, "TABLE_OR_VIEW_NOT_FOUND", "42P01", missing);
-    AnalysisException mismatch = Check.fails("a type mismatch", AnalysisException.class,
+    AnalysisException mismatch = fails("error-handling.type-mismatch", "a type mismatch", AnalysisException.class,
         () -> spark.sql("SELECT VendorID + array(1) FROM " + table).collect());
     ErrorExpectations.check(context, mismatch, "DATATYPE_MISMATCH", "42K09", "data type mismatch");
     spark.conf().set("spark.sql.ansi.enabled", "true");
-    SparkRuntimeException divide = Check.fails("a division by zero", SparkRuntimeException.class,
+    SparkRuntimeException divide = fails("error-handling.division-by-zero", "a division by zero",
+        SparkRuntimeException.class,
         () -> spark.sql("SELECT sum(CAST(fare_amount AS BIGINT) DIV (VendorID - VendorID)) FROM " + table)
             .collect());
     ErrorExpectations.check(context, divide, "DIVIDE_BY_ZERO", "22012", "by zero");
-    SparkRuntimeException cast = Check.fails("an invalid cast", SparkRuntimeException.class,
+    SparkRuntimeException cast = fails("error-handling.invalid-cast", "an invalid cast", SparkRuntimeException.class,
         () -> spark.sql("SELECT CAST(concat(store_and_fwd_flag, 'x') AS INT) FROM " + table).collect());
     ErrorExpectations.check(context, cast, "CAST_INVALID_INPUT", "22018", "cannot be cast");
-    Check.equal("a query after the errors", 1L, spark.sql("SELECT 1").count());
+    Check.equal("a query after the errors", 1L,
+        Answers.of("error-handling.next-query", spark.sql("SELECT 1").count()));
+  }
+
+  /** {@link Check#fails}, where a test may tamper with the error the server answered (or make it none). */
+  private static <T extends Throwable> T fails(String answer, String what, Class<T> type,
+      Check.ThrowingRunnable action) {
+    return Check.fails(what, type, () -> {
+      Throwable thrown = null;
+      try {
+        action.run();
+      } catch (Throwable e) {
+        thrown = e;
+      }
+      thrown = Answers.of(answer, thrown);
+      if (thrown instanceof Exception) {
+        throw (Exception) thrown;
+      } else if (thrown != null) {
+        throw (Error) thrown;
+      }
+    });
   }
 }

@@ -39,7 +39,7 @@ final class E2eLocalDataScenarios {
             + "every value of every row with what was sent, and the server's fare sum with the client's.",
             E2eLocalDataScenarios::localDataRoundTrip),
         e2e("java-udf", "Uploads a jar of Java UDFs to the session, registers two of them, and checks their "
-            + "results from the DataFrame API and SQL against arithmetic and the oracle's card-paid trips.",
+            + "results from the DataFrame API and SQL against arithmetic and the model's card-paid trips.",
             E2eLocalDataScenarios::javaUdf));
   }
 
@@ -78,14 +78,15 @@ final class E2eLocalDataScenarios {
     DataFrame local = spark.createDataFrame(sent, LocalTrip.class);
     try {
       local.write().mode("overwrite").parquet(path);
-      List<Row> back = spark.read().parquet(path).orderBy("id").collect();
+      List<Row> back = Answers.of("local-data-round-trip.rows", spark.read().parquet(path).orderBy("id").collect());
       Check.equal("rows read back", (long) sent.size(), (long) back.size());
       for (int i = 0; i < sent.size(); i++) {
         compare(sent.get(i), back.get(i));
       }
       BigDecimal fares = sent.stream().map(LocalTrip::fare).filter(java.util.Objects::nonNull)
           .reduce(BigDecimal.ZERO, BigDecimal::add);
-      BigDecimal serverFares = spark.read().parquet(path).agg(sum("fare")).first().getDecimal(0);
+      BigDecimal serverFares = Answers.of("local-data-round-trip.fare-sum",
+          spark.read().parquet(path).agg(sum("fare")).first().getDecimal(0));
       Check.equal("fare sum computed by the server", 0, fares.compareTo(serverFares));
       context.metric("rows", sent.size());
     } finally {
@@ -121,14 +122,14 @@ final class E2eLocalDataScenarios {
     spark.udf().registerJava(greet, "io.sparkconnect.fixture.udf.Greet", DataTypes.StringType);
 
     long n = 10_000;
-    Row sums = spark.range(n).select(sum(call_function(plusOne, col("id")))).first();
+    Row sums = Answers.of("java-udf.sum", spark.range(n).select(sum(call_function(plusOne, col("id")))).first());
     Check.equal("sum of id + 1 over range(" + n + ")", n * (n + 1) / 2, sums.getLong(0));
     Check.equal("greeting from a class of the jar", "Hello, Ada / Hello, Ada",
-        spark.sql("SELECT " + greet + "('Ada', 2)").first().getString(0));
+        Answers.of("java-udf.greeting", spark.sql("SELECT " + greet + "('Ada', 2)").first().getString(0)));
     GroupStats card = oracle.byPayment.get(1L);
     Check.that(card != null, () -> "the dataset has no card-paid trips (payment_type 1)");
-    long viaUdf = spark.sql("SELECT count(*) FROM " + context.taxi().tripsTable() + " WHERE " + plusOne
-        + "(CAST(payment_type AS BIGINT)) = 2").first().getLong(0);
+    long viaUdf = Answers.of("java-udf.card-trips", spark.sql("SELECT count(*) FROM " + context.taxi().tripsTable()
+        + " WHERE " + plusOne + "(CAST(payment_type AS BIGINT)) = 2").first().getLong(0));
     Check.equal("card-paid trips found through the UDF", card.trips, viaUdf);
   }
 

@@ -43,25 +43,32 @@ final class E2eQueryScenarios {
       {"toll cents", "sum(CAST(round(tolls_amount * 100) AS BIGINT))"},
       {"airport fee cents", "sum(CAST(round(Airport_fee * 100) AS BIGINT))"},
       {"MTA tax, improvement and congestion surcharge cents",
-          "sum(CAST(round((mta_tax + improvement_surcharge + congestion_surcharge) * 100) AS BIGINT))"}};
+          "sum(CAST(round((mta_tax + improvement_surcharge + congestion_surcharge) * 100) AS BIGINT))"},
+      {"NULL fares", "count_if(fare_amount IS NULL)"},
+      {"NULL totals", "count_if(total_amount IS NULL)"},
+      {"NULL passenger counts", "count_if(passenger_count IS NULL)"},
+      {"NULL airport fees", "count_if(Airport_fee IS NULL)"}};
 
   private E2eQueryScenarios() {}
 
   static List<Scenario> all() {
     return List.of(
         e2e("dataset-integrity", "Checks the trips table against the generator's model computed in Java (trip count, "
-            + "trips per vendor and payment type, fare cents, pickup range, zones), or for real files that every "
-            + "required column is present and the count is stable.", E2eQueryScenarios::datasetIntegrity),
+            + "per-column sums in cents, NULL counts, trips per payment type, pickup range, zones), or for real files "
+            + "that every required column is present and the count is stable.", E2eQueryScenarios::datasetIntegrity),
         e2e("full-table-aggregates", "Aggregates the whole table on the server (count, sums, average, min/max "
-            + "pickup) and compares each figure with the client-side oracle.", E2eQueryScenarios::fullTable),
+            + "pickup) and compares each figure with the generator's model (or, for real files, the server's "
+            + "per-vendor-and-payment aggregates summed on the client).", E2eQueryScenarios::fullTable),
         e2e("percentiles-and-stddev", "Computes exact and approximate fare percentiles, standard deviation and "
-            + "variance per payment type on the server and compares them with the oracle.",
+            + "variance per payment type on the server and compares them with the fare distribution of the "
+            + "generator's model (or, for real files, the server's count of each distinct fare).",
             E2eQueryScenarios::statistics),
         e2e("grouping-sets", "Runs GROUPING SETS ((vendor, payment), (vendor), ()) in SQL and ROLLUP through the "
-            + "DataFrame API; both must equal the oracle's per-group counts and fare sums.",
+            + "DataFrame API; every group's trips, non-NULL fares and fare sum must equal the generator's model (or "
+            + "the server's per-vendor-and-payment aggregates for real files).",
             E2eQueryScenarios::groupingSets),
         e2e("zone-join", "Joins trips with the zone lookup table and aggregates per borough; counts and fare sums "
-            + "must equal the oracle's trips mapped through the zone table read separately.",
+            + "must equal the model's (or the server's per-zone) trip counts mapped through the zone model.",
             E2eQueryScenarios::zoneJoin));
   }
 
@@ -76,7 +83,7 @@ final class E2eQueryScenarios {
     List<String> columns = Arrays.asList(trips.columns());
     Check.that(columns.containsAll(TaxiDatasets.REQUIRED_COLUMNS),
         () -> "trips table lacks columns: has " + columns);
-    long count = trips.count();
+    long count = Answers.of("dataset-integrity.count", trips.count());
     Check.equal("trips in the table", taxi.trips(), count);
     context.metric("trips", count);
     context.metric("generated", taxi.generated());
@@ -102,7 +109,8 @@ final class E2eQueryScenarios {
     for (int i = 0; i < COLUMN_CHECKS.length; i++) {
       sql.append(COLUMN_CHECKS[i][1]).append(", ");
     }
-    Row server = spark.sql(sql + "count(DISTINCT PULocationID) FROM " + taxi.tripsTable()).first();
+    Row server = Answers.of("dataset-integrity.columns",
+        spark.sql(sql + "count(DISTINCT PULocationID) FROM " + taxi.tripsTable()).first());
     for (int i = 0; i < COLUMN_CHECKS.length; i++) {
       Check.equal(COLUMN_CHECKS[i][0], expected[i], server.getLong(i));
     }
@@ -112,10 +120,10 @@ final class E2eQueryScenarios {
     }
     Check.equal("distinct pickup zones", zones, server.getLong(COLUMN_CHECKS.length));
     Map<Long, Long> serverPayments = new HashMap<>();
-    for (Row row : trips.groupBy("payment_type").count().collect()) {
+    for (Row row : Answers.of("dataset-integrity.payments", trips.groupBy("payment_type").count().collect())) {
       serverPayments.put(row.getLong(0), row.getLong(1));
     }
-    Check.equal("trips per payment type", byPayment, serverPayments);
+    Check.sameEntries("trips per payment type", byPayment, serverPayments);
   }
 
   private static void fullTable(ScenarioContext context) {
@@ -124,6 +132,7 @@ final class E2eQueryScenarios {
         sum("fare_amount"), sum("total_amount"), avg("trip_distance"),
         io.sparkconnect.sql.functions.expr("unix_timestamp(min(tpep_pickup_datetime))"),
         io.sparkconnect.sql.functions.expr("unix_timestamp(max(tpep_pickup_datetime))")).first();
+    row = Answers.of("full-table-aggregates.row", row);
     Check.equal("count", oracle.trips, row.getLong(0));
     Check.close("sum(fare_amount)", oracle.fareSum, row.getDouble(1), TOLERANCE);
     Check.close("sum(total_amount)", oracle.totalSum, row.getDouble(2), TOLERANCE);
@@ -141,6 +150,7 @@ final class E2eQueryScenarios {
     Row row = context.session().sql("SELECT percentile(fare_amount, array(0.25, 0.5, 0.9, 0.99)), "
         + "percentile_approx(fare_amount, array(0.25, 0.5, 0.9, 0.99), 10000), stddev_samp(fare_amount), "
         + "var_pop(fare_amount) FROM " + table).first();
+    row = Answers.of("percentiles-and-stddev.row", row);
     List<Double> exact = row.getList(0);
     List<Double> approx = row.getList(1);
     long n = oracle.fareCount();
@@ -163,6 +173,7 @@ final class E2eQueryScenarios {
         .agg(io.sparkconnect.sql.functions.stddev_samp(col("fare_amount")),
             io.sparkconnect.sql.functions.var_pop(col("fare_amount")))
         .collect();
+    perPayment = Answers.of("percentiles-and-stddev.per-payment", perPayment);
     Check.equal("payment types", oracle.byPayment.size(), perPayment.size());
     for (Row group : perPayment) {
       GroupStats expected = oracle.byPayment.get(TaxiOracle.asLong(group.get(0)));
@@ -184,38 +195,49 @@ final class E2eQueryScenarios {
   private static void groupingSets(ScenarioContext context) {
     TaxiOracle oracle = TaxiOracle.of(context);
     String table = context.taxi().tripsTable();
-    List<Row> sqlRows = context.session().sql("SELECT VendorID, payment_type, grouping_id() AS level, "
-        + "count(*) AS trips, sum(fare_amount) AS fares FROM " + table
-        + " GROUP BY GROUPING SETS ((VendorID, payment_type), (VendorID), ())").collect();
+    List<Row> sqlRows = Answers.of("grouping-sets.sql", context.session().sql("SELECT VendorID, payment_type, "
+        + "grouping_id() AS level, count(*) AS trips, count(fare_amount) AS fared, sum(fare_amount) AS fares FROM "
+        + table + " GROUP BY GROUPING SETS ((VendorID, payment_type), (VendorID), ())").collect());
     int expectedGroups = oracle.byVendorAndPayment.size() + oracle.byVendor.size() + 1;
-    Check.equal("grouping-set rows", expectedGroups, sqlRows.size());
+    Check.equal("GROUPING SETS rows", expectedGroups, sqlRows.size());
     for (Row row : sqlRows) {
-      long level = row.getLong(2);
-      GroupStats expected = level == 0
-          ? oracle.byVendorAndPayment.get(Arrays.asList(TaxiOracle.asLong(row.get(0)), TaxiOracle.asLong(row.get(1))))
-          : level == 1 ? oracle.byVendor.get(TaxiOracle.asLong(row.get(0))) : oracle.all;
-      Check.that(expected != null, () -> "unexpected group " + row);
-      Check.equal("trips in group " + row.get(0) + "/" + row.get(1) + " level " + level, expected.trips,
-          row.getLong(3));
-      Check.close("fares in group " + row.get(0) + "/" + row.get(1), expected.fareSum, row.getDouble(4), TOLERANCE);
+      checkGroup("GROUPING SETS", oracle, row, row.getLong(2));
     }
-    List<Row> rollup = context.session().table(table).rollup("VendorID", "payment_type")
-        .agg(count(lit(1)).alias("trips"), grouping_id().alias("level")).collect();
-    Check.equal("rollup rows", expectedGroups, rollup.size());
-    long rollupTotal = rollup.stream().filter(r -> r.getLong(3) == 3).mapToLong(r -> r.getLong(2)).sum();
-    Check.equal("rollup grand total", oracle.trips, rollupTotal);
+    List<Row> rollup = Answers.of("grouping-sets.rollup", context.session().table(table)
+        .rollup("VendorID", "payment_type").agg(grouping_id().alias("level"), count(lit(1)).alias("trips"),
+            count(col("fare_amount")).alias("fared"), sum("fare_amount").alias("fares")).collect());
+    Check.equal("ROLLUP rows", expectedGroups, rollup.size());
+    for (Row row : rollup) {
+      checkGroup("ROLLUP", oracle, row, row.getLong(2));
+    }
     context.metric("groups", expectedGroups);
+  }
+
+  /** Checks a row (vendor, payment, level, trips, non-NULL fares, fare sum) against the oracle's group. */
+  private static void checkGroup(String how, TaxiOracle oracle, Row row, long level) {
+    Long vendor = TaxiOracle.asLong(row.get(0));
+    Long payment = TaxiOracle.asLong(row.get(1));
+    GroupStats expected = level == 0 ? oracle.byVendorAndPayment.get(Arrays.asList(vendor, payment))
+        : level == 1 ? oracle.byVendor.get(vendor) : level == 3 ? oracle.all : null;
+    String group = how + " group " + (level == 3 ? "(all trips)" : "vendor " + vendor
+        + (level == 0 ? ", payment " + payment : ""));
+    Check.that(expected != null, () -> how + ": unexpected group " + row);
+    Check.equal("trips in " + group, expected.trips, row.getLong(3));
+    Check.equal("non-NULL fares in " + group, expected.fares(), row.getLong(4));
+    Check.equal("fare sum is NULL in " + group, expected.fares() == 0, row.isNullAt(5));
+    if (expected.fares() > 0) {
+      Check.close("fare sum in " + group, expected.fareSum, row.getDouble(5), TOLERANCE);
+    }
   }
 
   private static void zoneJoin(ScenarioContext context) {
     TaxiOracle oracle = TaxiOracle.of(context);
     TaxiDataset taxi = context.taxi();
     SparkSession spark = context.session();
-    Map<Long, String> boroughOfZone = TaxiOracle.boroughOfZone(spark, taxi);
     Map<String, Long> expected = new HashMap<>();
     long unmatched = 0;
     for (Map.Entry<Long, Long> zone : oracle.tripsByPickupZone.entrySet()) {
-      String borough = boroughOfZone.get(zone.getKey());
+      String borough = TaxiOracle.boroughOfZone(zone.getKey());
       if (borough == null) {
         unmatched += zone.getValue();
       } else {
@@ -224,15 +246,15 @@ final class E2eQueryScenarios {
     }
     DataFrame trips = spark.table(taxi.tripsTable());
     DataFrame zones = spark.table(taxi.zonesTable());
-    List<Row> rows = trips.join(zones, trips.col("PULocationID").equalTo(zones.col("LocationID")))
-        .groupBy("Borough").agg(count(lit(1)).alias("trips")).collect();
+    List<Row> rows = Answers.of("zone-join.rows", trips.join(zones, trips.col("PULocationID")
+        .equalTo(zones.col("LocationID"))).groupBy("Borough").agg(count(lit(1)).alias("trips")).collect());
     Map<String, Long> actual = new HashMap<>();
     for (Row row : rows) {
       actual.put(row.getString(0), row.getLong(1));
     }
-    Check.equal("trips per pickup borough", expected, actual);
-    long antiJoined = trips.join(zones, trips.col("PULocationID").equalTo(zones.col("LocationID")), "left_anti")
-        .count();
+    Check.sameEntries("trips per pickup borough", expected, actual);
+    long antiJoined = Answers.of("zone-join.unmatched", trips.join(zones,
+        trips.col("PULocationID").equalTo(zones.col("LocationID")), "left_anti").count());
     Check.equal("trips whose pickup zone is not in the lookup table", unmatched, antiJoined);
     context.metric("boroughs", actual.size());
   }

@@ -36,30 +36,32 @@ final class E2eWindowScenarios {
   static List<Scenario> all() {
     return List.of(
         e2e("window-rank", "Ranks pickup zones by trips within each borough with rank() and row_number() over a "
-            + "window; every zone's count and rank must equal the oracle's ranking with ties.",
+            + "window; every zone's count and rank must equal the ranking with ties of the model's trips per zone "
+            + "(the server's per-zone counts for real files) mapped through the zone model.",
             E2eWindowScenarios::rankZones),
         e2e("window-running-total", "Computes daily revenue per vendor and its running total with a window frame "
-            + "(unbounded preceding to current row); every day must equal the oracle's cumulative sums.",
+            + "(unbounded preceding to current row); every day must equal the cumulative sums, computed in Java, of "
+            + "the model's daily revenue (the server's per-vendor-and-day sums for real files).",
             E2eWindowScenarios::runningTotal),
         e2e("window-lag-lead", "Computes the previous and next day's revenue per vendor with lag and lead in SQL; "
-            + "each must equal the oracle's neighbouring days, NULL at the edges.", E2eWindowScenarios::lagLead));
+            + "each must equal the neighbouring days of the model's daily revenue (the server's per-vendor-and-day "
+            + "sums for real files), NULL at the edges.", E2eWindowScenarios::lagLead));
   }
 
   private static void rankZones(ScenarioContext context) {
     TaxiOracle oracle = TaxiOracle.of(context);
     TaxiDataset taxi = context.taxi();
     SparkSession spark = context.session();
-    Map<Long, String> boroughOfZone = TaxiOracle.boroughOfZone(spark, taxi);
     Map<String, List<Long>> countsByBorough = new HashMap<>();
     Map<Long, Long> expectedRank = new HashMap<>();
     oracle.tripsByPickupZone.forEach((zone, trips) -> {
-      String borough = boroughOfZone.get(zone);
+      String borough = TaxiOracle.boroughOfZone(zone);
       if (borough != null) {
         countsByBorough.computeIfAbsent(borough, b -> new ArrayList<>()).add(trips);
       }
     });
     oracle.tripsByPickupZone.forEach((zone, trips) -> {
-      String borough = boroughOfZone.get(zone);
+      String borough = TaxiOracle.boroughOfZone(zone);
       if (borough != null) {
         expectedRank.put(zone, 1 + countsByBorough.get(borough).stream().filter(c -> c > trips).count());
       }
@@ -67,15 +69,17 @@ final class E2eWindowScenarios {
     DataFrame trips = spark.table(taxi.tripsTable());
     DataFrame zones = spark.table(taxi.zonesTable());
     WindowSpec byBorough = Window.partitionBy("Borough").orderBy(col("trips").desc());
-    List<Row> rows = trips.join(zones, trips.col("PULocationID").equalTo(zones.col("LocationID")))
+    List<Row> rows = Answers.of("window-rank.rows", trips.join(zones,
+        trips.col("PULocationID").equalTo(zones.col("LocationID")))
         .groupBy("Borough", "LocationID").agg(count(lit(1)).alias("trips"))
         .withColumn("rank", rank().over(byBorough))
         .withColumn("position", row_number().over(byBorough))
-        .collect();
+        .collect());
     Check.equal("ranked zones", expectedRank.size(), rows.size());
     Map<String, Long> positions = new HashMap<>();
     for (Row row : rows) {
       long zone = TaxiOracle.asLong(row.get(1));
+      Check.equal("borough of zone " + zone, TaxiOracle.boroughOfZone(zone), row.getString(0));
       Check.equal("trips from zone " + zone, oracle.tripsByPickupZone.get(zone), row.getLong(2));
       Check.equal("rank of zone " + zone + " in " + row.getString(0), expectedRank.get(zone),
           (long) row.getInt(3));
@@ -91,7 +95,8 @@ final class E2eWindowScenarios {
     DataFrame daily = context.session().sql(String.format(DAILY_REVENUE, context.taxi().tripsTable()));
     WindowSpec upToToday = Window.partitionBy("VendorID").orderBy("day")
         .rowsBetween(Window.unboundedPreceding, Window.currentRow);
-    List<Row> rows = daily.withColumn("running", sum("revenue").over(upToToday)).collect();
+    List<Row> rows = Answers.of("window-running-total.rows",
+        daily.withColumn("running", sum("revenue").over(upToToday)).collect());
     int expectedRows = oracle.dailyTotalByVendor.values().stream().mapToInt(Map::size).sum();
     Check.equal("vendor-days", expectedRows, rows.size());
     Map<Long, Map<LocalDate, Double>> running = new HashMap<>();
@@ -121,6 +126,7 @@ final class E2eWindowScenarios {
         + "lag(revenue, 1) OVER (PARTITION BY VendorID ORDER BY day) AS previous, "
         + "lead(revenue, 1) OVER (PARTITION BY VendorID ORDER BY day) AS next FROM ("
         + String.format(DAILY_REVENUE, context.taxi().tripsTable()) + ")").collect();
+    rows = Answers.of("window-lag-lead.rows", rows);
     int expectedRows = oracle.dailyTotalByVendor.values().stream().mapToInt(Map::size).sum();
     Check.equal("vendor-days", expectedRows, rows.size());
     for (Row row : rows) {

@@ -1,7 +1,12 @@
 package io.sparkconnect.testkit.scenarios.internal;
 
+import io.sparkconnect.sql.CloseableIterator;
+import io.sparkconnect.sql.DataFrame;
+import io.sparkconnect.sql.Row;
+import io.sparkconnect.sql.SparkSession;
 import io.sparkconnect.testkit.scenarios.Check;
 import io.sparkconnect.testkit.scenarios.ScenarioContext;
+import io.sparkconnect.testkit.scenarios.ScenarioFailedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,27 +18,104 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The memory-stress load scenario: a client in a child JVM with a {@value #CLIENT_HEAP_MIB} MiB heap streams the
- * configured rows (20 million by default, some 600 MiB of long, double and string values) through one iterator and
- * checks sums over every value. It passes only if the client never held more than {@value #MAX_LIVE_HEAP_MIB} MiB
- * live while streaming (measured after a full collection every million rows) and retained less than
- * {@value #MAX_RETAINED_MIB} MiB at the end: a client that kept its batches would run out of heap.
+ * The memory-stress load scenario, in two parts. First a soak: for the whole duration the clients repeat large
+ * streamed reads (up to {@value #SOAK_READ_ROWS} rows each, checked) in this JVM, paced like every load scenario,
+ * while {@link HeapTrend} samples the live heap; the trend fails the scenario when it rises (see {@link HeapTrend}).
+ * Then a client in a child JVM with a {@value #CLIENT_HEAP_MIB} MiB heap streams the configured rows (20 million by
+ * default, some 600 MiB of long, double and string values) once through one iterator and checks sums over every
+ * value. It passes only if the client never held more than {@value #MAX_LIVE_HEAP_MIB} MiB live while streaming
+ * (measured after a full collection every million rows) and retained less than {@value #MAX_RETAINED_MIB} MiB at the
+ * end: a client that kept its batches would run out of heap.
  */
 final class MemoryStress {
   static final int CLIENT_HEAP_MIB = 96;
   static final long MAX_LIVE_HEAP_MIB = 48;
   static final long MAX_RETAINED_MIB = 32;
+  static final long SOAK_READ_ROWS = 1_000_000;
+  private static final int TREND_SAMPLES = 40;
   private static final long MIB = 1 << 20;
 
   private MemoryStress() {}
 
+  /** Soaks, then streams once in a small heap even if the soak failed, so the report has both; fails if either did. */
   static void run(ScenarioContext context) throws InterruptedException {
+    ScenarioFailedException soakFailed = null;
+    try {
+      soak(context);
+    } catch (ScenarioFailedException e) {
+      soakFailed = e;
+    }
+    try {
+      streamOnceInASmallHeap(context);
+    } catch (ScenarioFailedException | IllegalStateException e) {
+      if (soakFailed != null) {
+        throw new ScenarioFailedException(soakFailed.getMessage() + "; and streaming once: "
+            + ScenarioExecution.describe(e));
+      }
+      throw e;
+    }
+    if (soakFailed != null) {
+      throw soakFailed;
+    }
+  }
+
+  private static void soak(ScenarioContext context) throws InterruptedException {
+    long rows = Math.min(SOAK_READ_ROWS, context.settings().largeResultRows());
+    SparkSession spark = context.session();
+    DataFrame read = spark.range(0, rows, 1, (int) Math.max(1, rows / 250_000))
+        .selectExpr("id", "CAST(id AS DOUBLE) * 0.5 AS x", "concat('row-', id) AS s");
+    long expectedIds = rows * (rows - 1) / 2;
+    long expectedText = expectedTextLength(rows);
+    HeapTrend[] trend = new HeapTrend[1];
+    HeapTrend.Summary[] summary = new HeapTrend.Summary[1];
+    try {
+      LoadDriver.run(context, LoadDriver.Load.heavy(context.settings().concurrency())
+          .resetting(() -> trend[0] = HeapTrend.start(context.settings().duration(), TREND_SAMPLES)),
+          (worker, sequence) -> {
+            long count = 0;
+            long ids = 0;
+            long text = 0;
+            try (CloseableIterator<Row> it = read.toLocalIterator()) {
+              while (it.hasNext()) {
+                Row row = it.next();
+                count++;
+                ids += row.getLong(0);
+                text += row.getString(2).length();
+              }
+            }
+            Check.equal("rows of a soak read", rows, count);
+            Check.equal("sum of ids of a soak read", expectedIds, ids);
+            Check.equal("length of the strings of a soak read", expectedText, text);
+          });
+    } finally {
+      if (trend[0] != null) {
+        summary[0] = trend[0].stop();
+        recordTrend(context, rows, summary[0]);
+      }
+    }
+    HeapTrend.Summary heap = summary[0];
+    Check.that(!heap.rising(), () -> String.format("the live heap rose from %.1f MiB in the first quarter of the "
+        + "soak to %.1f MiB in the last (%.1f MiB/min), more than the %.1f MiB allowed; the client keeps something "
+        + "per read", heap.firstQuarterMiB(), heap.lastQuarterMiB(), heap.slopeMiBPerMinute(),
+        heap.allowedGrowthMiB()));
+  }
+
+  private static void recordTrend(ScenarioContext context, long rows, HeapTrend.Summary heap) {
+    context.metric("soakReadRows", rows);
+    context.metric("heapTrendSamples", heap.samples().size());
+    context.metric("heapTrendFirstQuarterMiB", LoadDriver.round(heap.firstQuarterMiB()));
+    context.metric("heapTrendLastQuarterMiB", LoadDriver.round(heap.lastQuarterMiB()));
+    context.metric("heapTrendPeakMiB", LoadDriver.round(heap.peakMiB()));
+    context.metric("heapTrendSlopeMiBPerMinute", LoadDriver.round(heap.slopeMiBPerMinute()));
+    context.metric("heapTrendRising", heap.rising());
+  }
+
+  private static void streamOnceInASmallHeap(ScenarioContext context) throws InterruptedException {
     long rows = context.settings().largeResultRows();
     context.progress(String.format("streaming %,d rows in a client JVM with -Xmx%dm", rows, CLIENT_HEAP_MIB));
     long start = System.nanoTime();
     Map<String, String> result = stream(context.connectionString(), rows, false);
     double seconds = (System.nanoTime() - start) / 1e9;
-    context.timings().record(start, System.nanoTime(), true);
     long expectedIds = rows * (rows - 1) / 2;
     Check.equal("rows streamed", rows, Long.parseLong(result.get("rows")));
     Check.equal("sum of ids", expectedIds, Long.parseLong(result.get("idSum")));
@@ -46,6 +128,7 @@ final class MemoryStress {
     context.metric("rows", rows);
     context.metric("clientHeapMiB", CLIENT_HEAP_MIB);
     context.metric("streamedMiB", LoadDriver.round(streamedBytes / (double) MIB));
+    context.metric("streamSeconds", LoadDriver.round(seconds));
     context.metric("rowsPerSecond", Math.round(rows / Math.max(seconds, 1e-9)));
     context.metric("liveHeapPeakMiB", LoadDriver.round(livePeak / (double) MIB));
     context.metric("retainedMiB", LoadDriver.round(retained / (double) MIB));

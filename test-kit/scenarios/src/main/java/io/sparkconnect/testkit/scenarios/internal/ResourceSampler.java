@@ -1,11 +1,27 @@
 package io.sparkconnect.testkit.scenarios.internal;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
-/** Samples the client JVM while a scenario runs: peak heap in use, CPU used by the process, and GC activity. */
+/**
+ * Samples the client JVM while a scenario runs: peak heap in use (garbage included), the largest heap still in use
+ * after a garbage collection (what the client really holds), CPU used by the process, and GC activity.
+ */
 final class ResourceSampler implements AutoCloseable {
   private static final long INTERVAL_MILLIS = 200;
 
@@ -16,12 +32,23 @@ final class ResourceSampler implements AutoCloseable {
   private final long startCpuNanos = os.getProcessCpuTime();
   private final long startGcCount = gcCount();
   private final long startGcMillis = gcMillis();
+  private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+      .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+  private final NotificationListener afterGc = this::afterGc;
+  private final List<NotificationEmitter> emitters = new ArrayList<>();
   private final Thread thread;
   private volatile long peakHeapBytes;
+  private volatile long peakAfterGcBytes = -1;
   private volatile boolean running = true;
 
   ResourceSampler() {
     sample();
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc instanceof NotificationEmitter emitter) {
+        emitter.addNotificationListener(afterGc, null, null);
+        emitters.add(emitter);
+      }
+    }
     thread = new Thread(this::loop, "scenario-resource-sampler");
     thread.setDaemon(true);
     thread.start();
@@ -45,7 +72,35 @@ final class ResourceSampler implements AutoCloseable {
     }
   }
 
-  /** Stops sampling and adds heapPeakMiB, heapMaxMiB, cpuAvgPercent (of all cores), gcCount and gcMillis. */
+  private void afterGc(Notification notification, Object handback) {
+    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+      return;
+    }
+    GarbageCollectionNotificationInfo info =
+        GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+    long used = 0;
+    for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+      if (heapPools.contains(pool.getKey())) {
+        used += pool.getValue().getUsed();
+      }
+    }
+    synchronized (this) {
+      peakAfterGcBytes = Math.max(peakAfterGcBytes, used);
+    }
+  }
+
+  /**
+   * The largest heap in use right after a garbage collection while sampling, in bytes; the peak heap in use when no
+   * collection ran, an upper bound of it.
+   */
+  long liveHeapPeakBytes() {
+    return peakAfterGcBytes >= 0 ? peakAfterGcBytes : peakHeapBytes;
+  }
+
+  /**
+   * Stops sampling and adds heapPeakMiB, heapAfterGcPeakMiB, heapMaxMiB, cpuAvgPercent (of all cores), gcCount and
+   * gcMillis.
+   */
   void stopInto(Map<String, Object> metrics) {
     close();
     sample();
@@ -53,6 +108,7 @@ final class ResourceSampler implements AutoCloseable {
     long cpuNanos = os.getProcessCpuTime() - startCpuNanos;
     int cores = Runtime.getRuntime().availableProcessors();
     metrics.put("heapPeakMiB", round(peakHeapBytes / 1048576.0));
+    metrics.put("heapAfterGcPeakMiB", round(liveHeapPeakBytes() / 1048576.0));
     metrics.put("heapMaxMiB", round(Runtime.getRuntime().maxMemory() / 1048576.0));
     metrics.put("cpuAvgPercent", round(100.0 * cpuNanos / wallNanos / cores));
     metrics.put("gcCount", gcCount() - startGcCount);
@@ -83,5 +139,13 @@ final class ResourceSampler implements AutoCloseable {
   public void close() {
     running = false;
     thread.interrupt();
+    for (NotificationEmitter emitter : emitters) {
+      try {
+        emitter.removeNotificationListener(afterGc);
+      } catch (ListenerNotFoundException e) {
+        // already removed by an earlier close
+      }
+    }
+    emitters.clear();
   }
 }

@@ -38,9 +38,23 @@ public final class ScenarioExecution {
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
     if (sampler != null) {
       sampler.stopInto(metrics);
+      long maxHeap = run.settings().maxHeapBytes();
+      if (failure == null && scenario.kind() == ScenarioKind.LOAD && maxHeap > 0
+          && sampler.liveHeapPeakBytes() > maxHeap) {
+        failure = String.format("the client's heap after garbage collection peaked at %.1f MiB, over the %s "
+            + "threshold; raise --max-heap (ScenarioSettings.maxHeapBytes) if that is acceptable",
+            sampler.liveHeapPeakBytes() / 1048576.0,
+            maxHeap % (1 << 20) == 0 ? (maxHeap >> 20) + " MiB" : maxHeap + " bytes");
+      }
+    }
+    String message = failure;
+    if (Boolean.TRUE.equals(metrics.get("operationBudgetExhausted"))) {
+      String note = LoadDriver.budgetNote(((Number) metrics.get("operationBudget")).longValue(),
+          ((Number) metrics.get("operationBudgetExhaustedAtSeconds")).doubleValue(), run.settings().duration());
+      message = failure == null ? "Note: " + note : failure + "; note: " + note;
     }
     return new ScenarioResult(scenario, run.serverVersion(),
-        failure == null ? ScenarioStatus.PASSED : ScenarioStatus.FAILED, duration, failure, metrics, series);
+        failure == null ? ScenarioStatus.PASSED : ScenarioStatus.FAILED, duration, message, metrics, series);
   }
 
   /** A failure as one line: a check's own message, or the exception type and message with its first cause. */

@@ -65,7 +65,8 @@ public final class SmokeScenarios {
             + "exact Java value and the schema names the type.", SmokeScenarios::typesRoundTrip),
         smoke("streaming", "Runs a streaming query from a rate-micro-batch source (100 rows a batch) into a memory "
             + "sink until it has 3 batches, stops it, and checks the rows are whole batches of 0..n-1 without gaps or "
-            + "repeats, matching the rows its progress reports counted.", SmokeScenarios::streaming));
+            + "repeats, matching the rows its progress reports counted (but for a last batch whose report stop() "
+            + "cut off).", SmokeScenarios::streaming));
   }
 
   private static Scenario smoke(String name, String description, Scenario.ScenarioBody body) {
@@ -273,7 +274,9 @@ public final class SmokeScenarios {
     Check.equal("first value", 0L, stats.getLong(2));
     Check.equal("last value", total - 1, stats.getLong(3));
     long reported = query.recentProgress().stream().mapToLong(StreamingQueryProgress::numInputRows).sum();
-    Check.equal("rows the progress reports counted", total, reported);
+    // A batch is reported after its rows reach the sink, so stop() can land between the two for the last batch.
+    Check.that(reported == total || reported == total - 100, () -> "rows the progress reports counted: expected "
+        + total + " (or " + (total - 100) + " when stop() cut off the last batch's report) but was " + reported);
     context.metric("rows", total);
     context.metric("batches", query.recentProgress().stream().filter(p -> p.numInputRows() > 0).count());
     spark.sql("DROP VIEW IF EXISTS " + name);

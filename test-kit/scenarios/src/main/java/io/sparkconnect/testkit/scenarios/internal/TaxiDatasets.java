@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 final class TaxiDatasets {
   static final String DATABASE = "spark_connect_java";
   /** Bumped whenever the generator's definition changes, so older tables are not reused. */
-  static final String GENERATOR_VERSION = "v1";
+  static final String GENERATOR_VERSION = "v2";
   static final List<String> REQUIRED_COLUMNS = List.of("VendorID", "tpep_pickup_datetime", "tpep_dropoff_datetime",
       "trip_distance", "PULocationID", "DOLocationID", "payment_type", "fare_amount", "tip_amount", "total_amount");
   private static final long ROWS_PER_PARTITION = 250_000;

@@ -1,5 +1,8 @@
 package io.sparkconnect.testkit.scenarios.internal;
 
+import java.time.Instant;
+import java.util.List;
+
 /**
  * The generated taxi dataset's definition: every column of trip {@code id} as a function of the id, computed in Java.
  * {@link TaxiTripSql} states the same definition in Spark SQL; scenarios compare what the server wrote with this
@@ -13,7 +16,13 @@ public final class TaxiTripModel {
   public static final int ZONES = 265;
   static final long[][] UNIFORMS = {
       {7_919, 101}, {104_729, 7}, {15_485_863, 3}, {7_727, 1_009}, {99_991, 31}, {65_537, 13}, {1_299_709, 17},
-      {611_953, 5}, {86_243, 41}};
+      {611_953, 5}, {86_243, 41}, {27_644_437, 19}};
+  /** Which of the 200 residues of the tenth stream leave a value out, at the rates of the real TLC data's NULLs. */
+  static final int NULL_RESIDUES = 200;
+  static final int FARE_MISSING_BELOW = 2;
+  static final int TOTAL_MISSING_AT = 2;
+  static final int METER_DATA_MISSING_FROM = 3;
+  static final int METER_DATA_MISSING_BELOW = 7;
 
   private TaxiTripModel() {}
 
@@ -42,7 +51,32 @@ public final class TaxiTripModel {
     return pickupEpochSecond(id) + durationSeconds(id);
   }
 
-  public static long passengerCount(long id) {
+  static long nullResidue(long id) {
+    return uniform(9, id) % NULL_RESIDUES;
+  }
+
+  /** One trip in a hundred has no fare amount. */
+  public static boolean fareMissing(long id) {
+    return nullResidue(id) < FARE_MISSING_BELOW;
+  }
+
+  /** One trip in two hundred has no total amount. */
+  public static boolean totalMissing(long id) {
+    return nullResidue(id) == TOTAL_MISSING_AT;
+  }
+
+  /** Two trips in a hundred lack the meter's data, as in the TLC files: no passenger count and no airport fee. */
+  public static boolean meterDataMissing(long id) {
+    long u = nullResidue(id);
+    return u >= METER_DATA_MISSING_FROM && u < METER_DATA_MISSING_BELOW;
+  }
+
+  /** The passengers, or null where the meter's data is missing. */
+  public static Long passengerCount(long id) {
+    return meterDataMissing(id) ? null : passengersRecorded(id);
+  }
+
+  static long passengersRecorded(long id) {
     long u = uniform(2, id);
     return u % 10 < 6 ? 1 : 2 + u % 3;
   }
@@ -104,24 +138,50 @@ public final class TaxiTripModel {
   /**
    * The values dataset-integrity checks for one trip, in its order: vendor 1 (0 or 1), fare cents, total cents, pickup
    * and dropoff epoch seconds, passengers, distance hundredths, airport trip (0 or 1), stored-and-forwarded (0 or 1),
-   * pickup and dropoff zones, extra, tip, toll and airport-fee cents, and the fixed surcharges' cents.
+   * pickup and dropoff zones, extra, tip, toll and airport-fee cents, the fixed surcharges' cents, then 0 or 1 for a
+   * missing fare, total, passenger count and airport fee. A missing value adds 0 to its sum, as SQL's sum skips it.
    */
   static long[] checkedValues(long id) {
-    return new long[] {vendorId(id) == 1 ? 1 : 0, fareCents(id), totalCents(id), pickupEpochSecond(id),
-        dropoffEpochSecond(id), passengerCount(id), distanceHundredths(id), ratecodeId(id) == 2 ? 1 : 0,
+    boolean noMeter = meterDataMissing(id);
+    return new long[] {vendorId(id) == 1 ? 1 : 0, fareMissing(id) ? 0 : fareCents(id),
+        totalMissing(id) ? 0 : totalCents(id), pickupEpochSecond(id), dropoffEpochSecond(id),
+        noMeter ? 0 : passengersRecorded(id), distanceHundredths(id), ratecodeId(id) == 2 ? 1 : 0,
         "Y".equals(storeAndForwardFlag(id)) ? 1 : 0, pickupLocationId(id), dropoffLocationId(id), extraCents(id),
-        tipCents(id), tollsCents(id), airportFeeCents(id), 50 + 100 + 250};
+        tipCents(id), tollsCents(id), noMeter ? 0 : airportFeeCents(id), 50 + 100 + 250, fareMissing(id) ? 1 : 0,
+        totalMissing(id) ? 1 : 0, noMeter ? 1 : 0, noMeter ? 1 : 0};
   }
 
-  public static double fareAmount(long id) {
-    return fareCents(id) / 100.0;
+  /** The fare in dollars, or null where it is missing. */
+  public static Double fareAmount(long id) {
+    return fareMissing(id) ? null : fareCents(id) / 100.0;
   }
 
   public static double tipAmount(long id) {
     return tipCents(id) / 100.0;
   }
 
-  public static double totalAmount(long id) {
-    return totalCents(id) / 100.0;
+  /** The total in dollars, or null where it is missing. */
+  public static Double totalAmount(long id) {
+    return totalMissing(id) ? null : totalCents(id) / 100.0;
+  }
+
+  /** The airport fee in dollars, or null where the meter's data is missing. */
+  public static Double airportFee(long id) {
+    return meterDataMissing(id) ? null : airportFeeCents(id) / 100.0;
+  }
+
+  /** The columns of {@link #row}, in the table's order. */
+  public static final List<String> COLUMNS = List.of("VendorID", "tpep_pickup_datetime",
+      "tpep_dropoff_datetime", "passenger_count", "trip_distance", "RatecodeID", "store_and_fwd_flag", "PULocationID",
+      "DOLocationID", "payment_type", "fare_amount", "extra", "mta_tax", "tip_amount", "tolls_amount",
+      "improvement_surcharge", "total_amount", "congestion_surcharge", "Airport_fee");
+
+  /** Every column of trip {@code id} as the client decodes it (timestamps as instants), NULLs as null. */
+  public static Object[] row(long id) {
+    return new Object[] {vendorId(id), Instant.ofEpochSecond(pickupEpochSecond(id)),
+        Instant.ofEpochSecond(dropoffEpochSecond(id)), passengerCount(id), tripDistance(id), ratecodeId(id),
+        storeAndForwardFlag(id), pickupLocationId(id), dropoffLocationId(id), paymentType(id), fareAmount(id),
+        extraCents(id) / 100.0, 0.5, tipAmount(id), tollsCents(id) / 100.0, 1.0, totalAmount(id), 2.5,
+        airportFee(id)};
   }
 }

@@ -27,28 +27,33 @@ final class TaxiTripSql {
         + "IF(ratecode = 2, 694, 0) AS tolls_cents, "
         + "IF(ratecode = 2, 175, 0) AS airport_cents "
         + "FROM (" + cents + ")";
+    String residue = "u9 % " + TaxiTripModel.NULL_RESIDUES;
+    String meterMissing = residue + " BETWEEN " + TaxiTripModel.METER_DATA_MISSING_FROM + " AND "
+        + (TaxiTripModel.METER_DATA_MISSING_BELOW - 1);
     return "SELECT "
         + "CAST(IF(u0 % 10 < 3, 1, 2) AS INT) AS VendorID, "
         + "timestamp_seconds(" + TaxiTripModel.FIRST_PICKUP_EPOCH_SECOND + " + pickup_offset) AS tpep_pickup_datetime, "
         + "timestamp_seconds(" + TaxiTripModel.FIRST_PICKUP_EPOCH_SECOND
         + " + pickup_offset + duration) AS tpep_dropoff_datetime, "
-        + "CAST(IF(u2 % 10 < 6, 1, 2 + u2 % 3) AS BIGINT) AS passenger_count, "
+        + "IF(" + meterMissing + ", NULL, CAST(IF(u2 % 10 < 6, 1, 2 + u2 % 3) AS BIGINT)) AS passenger_count, "
         + "CAST(30 + u3 % 1970 AS DOUBLE) / 100 AS trip_distance, "
         + "CAST(ratecode AS BIGINT) AS RatecodeID, "
         + "IF(u4 % 40 = 1, 'Y', 'N') AS store_and_fwd_flag, "
         + "CAST(1 + u5 % " + TaxiTripModel.ZONES + " AS INT) AS PULocationID, "
         + "CAST(1 + u6 % " + TaxiTripModel.ZONES + " AS INT) AS DOLocationID, "
         + "CAST(payment AS BIGINT) AS payment_type, "
-        + "CAST(fare_cents AS DOUBLE) / 100 AS fare_amount, "
+        + "IF(" + residue + " < " + TaxiTripModel.FARE_MISSING_BELOW + ", NULL, CAST(fare_cents AS DOUBLE) / 100)"
+        + " AS fare_amount, "
         + "CAST(extra_cents AS DOUBLE) / 100 AS extra, "
         + "0.5D AS mta_tax, "
         + "CAST(tip_cents AS DOUBLE) / 100 AS tip_amount, "
         + "CAST(tolls_cents AS DOUBLE) / 100 AS tolls_amount, "
         + "1.0D AS improvement_surcharge, "
-        + "CAST(fare_cents + extra_cents + 50 + tip_cents + tolls_cents + 100 + 250 + airport_cents AS DOUBLE) / 100"
+        + "IF(" + residue + " = " + TaxiTripModel.TOTAL_MISSING_AT + ", NULL, "
+        + "CAST(fare_cents + extra_cents + 50 + tip_cents + tolls_cents + 100 + 250 + airport_cents AS DOUBLE) / 100)"
         + " AS total_amount, "
         + "2.5D AS congestion_surcharge, "
-        + "CAST(airport_cents AS DOUBLE) / 100 AS Airport_fee "
+        + "IF(" + meterMissing + ", NULL, CAST(airport_cents AS DOUBLE) / 100) AS Airport_fee "
         + "FROM (" + money + ")";
   }
 }

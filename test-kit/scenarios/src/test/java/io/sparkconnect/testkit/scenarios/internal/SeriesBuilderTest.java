@@ -21,13 +21,14 @@ class SeriesBuilderTest {
   }
 
   @Test
-  void percentilesUseNearestRankOverSuccessfulOperations() {
+  void percentilesAndTheAverageComeFromAnHdrHistogramOfSuccessfulOperations() {
     OperationTimings.Snapshot ops = hundredOperations();
     assertEquals(10, ops.errors());
-    assertEquals(49 * MS, ops.latencyQuantileNanos(0.5), "the 45th of 90 successes");
-    assertEquals(99 * MS, ops.latencyQuantileNanos(0.99));
-    assertEquals(99 * MS, ops.latencyQuantileNanos(1.0));
-    assertEquals(1 * MS, ops.latencyQuantileNanos(0.0));
+    assertEquals(49 * MS, ops.latencyQuantileNanos(0.5), 49 * MS / 1000.0, "the 45th of 90 successes, to 0.1%");
+    assertEquals(99 * MS, ops.latencyQuantileNanos(0.99), 99 * MS / 1000.0);
+    assertEquals(99 * MS, ops.latencyQuantileNanos(1.0), 99 * MS / 1000.0);
+    assertEquals(1 * MS, ops.latencyQuantileNanos(0.0), 1 * MS / 1000.0);
+    assertEquals(50 * MS, ops.latencyMeanNanos(), 50 * MS / 1000.0, "the mean of 1..99 ms without the tens");
   }
 
   @Test

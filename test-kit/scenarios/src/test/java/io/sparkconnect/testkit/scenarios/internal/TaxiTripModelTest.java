@@ -20,7 +20,8 @@ class TaxiTripModelTest {
       long minutes = (TaxiTripModel.dropoffEpochSecond(id) - pickup) / 60;
       assertTrue(minutes >= 2 && minutes < 60, "trip length " + minutes);
       assertTrue(TaxiTripModel.pickupLocationId(id) >= 1 && TaxiTripModel.pickupLocationId(id) <= 265);
-      assertTrue(TaxiTripModel.passengerCount(id) >= 1 && TaxiTripModel.passengerCount(id) <= 4);
+      Long passengers = TaxiTripModel.passengerCount(id);
+      assertTrue(passengers == null || passengers >= 1 && passengers <= 4, "passengers " + passengers);
       assertTrue(TaxiTripModel.tripDistance(id) >= 0.3 && TaxiTripModel.tripDistance(id) < 20);
       assertTrue(TaxiTripModel.totalCents(id) > TaxiTripModel.fareCents(id));
       if (TaxiTripModel.paymentType(id) != 1) {
@@ -47,9 +48,50 @@ class TaxiTripModelTest {
   @Test
   void moneyIsWholeCents() {
     for (long id = 0; id < 1000; id++) {
-      assertEquals(TaxiTripModel.fareCents(id), Math.round(TaxiTripModel.fareAmount(id) * 100));
-      assertEquals(TaxiTripModel.totalCents(id), Math.round(TaxiTripModel.totalAmount(id) * 100));
+      if (!TaxiTripModel.fareMissing(id)) {
+        assertEquals(TaxiTripModel.fareCents(id), Math.round(TaxiTripModel.fareAmount(id) * 100));
+      }
+      if (!TaxiTripModel.totalMissing(id)) {
+        assertEquals(TaxiTripModel.totalCents(id), Math.round(TaxiTripModel.totalAmount(id) * 100));
+      }
     }
+  }
+
+  @Test
+  void valuesAreMissingWhereTheRealDataHasNulls() {
+    int fares = 0;
+    int totals = 0;
+    int meters = 0;
+    for (long id = 0; id < TRIPS; id++) {
+      Object[] row = TaxiTripModel.row(id);
+      boolean noMeter = TaxiTripModel.meterDataMissing(id);
+      assertEquals(TaxiTripModel.fareMissing(id), row[TaxiTripModel.COLUMNS.indexOf("fare_amount")] == null);
+      assertEquals(TaxiTripModel.totalMissing(id), row[TaxiTripModel.COLUMNS.indexOf("total_amount")] == null);
+      assertEquals(noMeter, row[TaxiTripModel.COLUMNS.indexOf("passenger_count")] == null);
+      assertEquals(noMeter, row[TaxiTripModel.COLUMNS.indexOf("Airport_fee")] == null);
+      fares += TaxiTripModel.fareMissing(id) ? 1 : 0;
+      totals += TaxiTripModel.totalMissing(id) ? 1 : 0;
+      meters += noMeter ? 1 : 0;
+    }
+    assertEquals(0.01, fares / (double) TRIPS, 0.002);
+    assertEquals(0.005, totals / (double) TRIPS, 0.001);
+    assertEquals(0.02, meters / (double) TRIPS, 0.003);
+  }
+
+  @Test
+  void fareDistributionGivesSparksPercentiles() {
+    GroupStats stats = new GroupStats();
+    for (double fare : new double[] {4, 1, 3, 2}) {
+      stats.add(fare, null);
+    }
+    stats.add(null, 5.0);
+    assertEquals(4, stats.fares());
+    assertEquals(5, stats.trips);
+    assertEquals(2.5, stats.farePercentile(0.5));
+    assertEquals(1.3, stats.farePercentile(0.1), 1e-12);
+    assertEquals(1.25, stats.fareVariancePopulation(), 1e-12);
+    assertEquals(2, stats.faresAbove(2.0));
+    assertEquals(4.0, stats.fareAtRank(9));
   }
 
   @Test
