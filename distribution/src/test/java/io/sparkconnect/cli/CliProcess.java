@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the packaged {@code bin/spark-connect} as a user would: a separate process with its own output. */
+/**
+ * Runs the packaged {@code bin/spark-connect} as a user would (a separate process with its own output), or any other
+ * command the tests need, such as {@code docker}.
+ */
 final class CliProcess {
   final int exitCode;
   final String out;
@@ -49,17 +52,27 @@ final class CliProcess {
   /** Runs with these variables added to the environment. */
   static CliProcess run(java.util.Map<String, String> env, String... args) throws IOException,
       InterruptedException {
-    Path out = Files.createTempFile("cli-out", ".txt");
-    Path err = Files.createTempFile("cli-err", ".txt");
     ProcessBuilder builder = builder(args);
     builder.environment().putAll(env);
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new IllegalStateException("spark-connect " + String.join(" ", args) + " did not finish in 5 minutes");
+    return capture(builder, "spark-connect " + String.join(" ", args));
+  }
+
+  /** Runs any command to its end (at most 5 minutes), capturing what it printed; {@code what} names it. */
+  static CliProcess capture(ProcessBuilder builder, String what) throws IOException, InterruptedException {
+    Path out = Files.createTempFile("cli-out", ".txt");
+    Path err = Files.createTempFile("cli-err", ".txt");
+    try {
+      Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(what + " did not finish in 5 minutes");
+      }
+      return new CliProcess(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
     }
-    return new CliProcess(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
   }
 
   @Override

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +36,7 @@ class ToolImageIT {
   @BeforeAll
   static void buildTheImage() throws Exception {
     assertEquals(ToolImage.name(), ToolImage.build(), "build-image.sh names the image as the manifests do");
-    Docker inspect = Docker.run(List.of("image", "inspect", "--format",
+    CliProcess inspect = Docker.run(List.of("image", "inspect", "--format",
         "{{.Config.User}} {{index .Config.Labels \"org.opencontainers.image.version\"}}", ToolImage.name()));
     assertEquals("10001:10001 " + io.sparkconnect.transport.ConnectChannel.clientVersion(), inspect.out.trim(),
         inspect::toString);
@@ -47,7 +46,7 @@ class ToolImageIT {
   void smokeScenariosPassFromTheImage(@ConnectionString String remote) throws Exception {
     Path reports = writableDirectory("reports");
     String container = "spark-connect-image-it-" + UUID.randomUUID();
-    Docker smoke = Docker.runContainer(container, List.of("run", "--rm", "--name", container, "--network", "host",
+    CliProcess smoke = Docker.runContainer(container, List.of("run", "--rm", "--name", container, "--network", "host",
         "-v", reports + ":/reports", ToolImage.name(), "smoke", "--remote", remote, "--report", "/reports"));
     assertEquals(0, smoke.exitCode, smoke::toString);
     assertTrue(smoke.out.contains("13 of 13 scenarios passed"), smoke::toString);
@@ -86,7 +85,7 @@ class ToolImageIT {
         run.add(arg.replace("sc://spark-connect.spark.svc.cluster.local:15002/",
             "sc://127.0.0.1:" + server.port() + "/;use_ssl=false"));
       }
-      Docker smoke = Docker.runContainer(container, run, env);
+      CliProcess smoke = Docker.runContainer(container, run, env);
       assertEquals(0, smoke.exitCode, smoke::toString);
       assertTrue(smoke.out.contains("13 of 13 scenarios passed"), smoke::toString);
       assertTrue(smoke.err.contains("spark-connect exited with 0; /reports is kept for 1 s: "
@@ -109,63 +108,37 @@ class ToolImageIT {
     assertTrue(Files.size(reports.resolve("report.html")) > 0);
   }
 
-  /** A {@code docker} CLI call and what it printed. */
+  /** {@code docker} CLI calls, captured as the tool's own runs are. */
   private static final class Docker {
-    final int exitCode;
-    final String out;
-    final String err;
+    private Docker() {}
 
-    private Docker(int exitCode, String out, String err) {
-      this.exitCode = exitCode;
-      this.out = out;
-      this.err = err;
-    }
-
-    static Docker run(List<String> args) throws IOException, InterruptedException {
+    static CliProcess run(List<String> args) throws IOException, InterruptedException {
       return run(args, Map.of());
     }
 
-    static Docker run(List<String> args, Map<String, String> env) throws IOException, InterruptedException {
+    static CliProcess run(List<String> args, Map<String, String> env) throws IOException, InterruptedException {
       List<String> command = new ArrayList<>();
       command.add("docker");
       command.addAll(args);
-      Path out = Files.createTempFile("docker-out", ".txt");
-      Path err = Files.createTempFile("docker-err", ".txt");
-      try {
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(env);
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-          process.destroyForcibly();
-          throw new AssertionError("docker " + String.join(" ", args) + " did not finish in 5 minutes");
-        }
-        return new Docker(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-            Files.readString(err, StandardCharsets.UTF_8));
-      } finally {
-        Files.deleteIfExists(out);
-        Files.deleteIfExists(err);
-      }
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(env);
+      return CliProcess.capture(builder, String.join(" ", command));
     }
 
     /** Runs a named container and removes it afterwards, whatever happened, checking that it is gone. */
-    static Docker runContainer(String name, List<String> args) throws IOException, InterruptedException {
+    static CliProcess runContainer(String name, List<String> args) throws IOException, InterruptedException {
       return runContainer(name, args, Map.of());
     }
 
-    static Docker runContainer(String name, List<String> args, Map<String, String> env)
+    static CliProcess runContainer(String name, List<String> args, Map<String, String> env)
         throws IOException, InterruptedException {
       try {
         return run(args, env);
       } finally {
         run(List.of("rm", "-f", name));
-        Docker left = run(List.of("ps", "-aq", "--filter", "name=" + name));
+        CliProcess left = run(List.of("ps", "-aq", "--filter", "name=" + name));
         assertEquals("", left.out.trim(), "the container " + name + " was left behind");
       }
-    }
-
-    @Override
-    public String toString() {
-      return "exit " + exitCode + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
     }
   }
 }
