@@ -19,8 +19,9 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Samples the client JVM while a scenario runs: peak heap in use (garbage included), the largest heap still in use
- * after a garbage collection (what the client really holds), CPU used by the process, and GC activity.
+ * Samples the client JVM while a scenario runs: peak heap in use (garbage included), the heap still in use after
+ * each garbage collection (what the client really holds: its peak and its trend over the run), CPU used by the
+ * process, and GC activity.
  */
 final class ResourceSampler implements AutoCloseable {
   private static final long INTERVAL_MILLIS = 200;
@@ -39,6 +40,7 @@ final class ResourceSampler implements AutoCloseable {
   private final Thread thread;
   private volatile long peakHeapBytes;
   private volatile long peakAfterGcBytes = -1;
+  private final List<double[]> afterGcSamples = new ArrayList<>();
   private volatile boolean running = true;
 
   ResourceSampler() {
@@ -86,6 +88,7 @@ final class ResourceSampler implements AutoCloseable {
     }
     synchronized (this) {
       peakAfterGcBytes = Math.max(peakAfterGcBytes, used);
+      afterGcSamples.add(new double[] {(System.nanoTime() - startNanos) / 60e9, used / 1048576.0});
     }
   }
 
@@ -99,7 +102,9 @@ final class ResourceSampler implements AutoCloseable {
 
   /**
    * Stops sampling and adds heapPeakMiB, heapAfterGcPeakMiB, heapMaxMiB, cpuAvgPercent (of all cores), gcCount and
-   * gcMillis.
+   * gcMillis; with at least {@value HeapTrend#MIN_SAMPLES} collections also the trend of the heap after them:
+   * heapAfterGcFirstQuarterMiB and heapAfterGcLastQuarterMiB (means over the first and last quarter of the run) and
+   * heapAfterGcSlopeMiBPerMinute (least squares), the figures of a flat or rising heap over a long run.
    */
   void stopInto(Map<String, Object> metrics) {
     close();
@@ -113,6 +118,16 @@ final class ResourceSampler implements AutoCloseable {
     metrics.put("cpuAvgPercent", round(100.0 * cpuNanos / wallNanos / cores));
     metrics.put("gcCount", gcCount() - startGcCount);
     metrics.put("gcMillis", gcMillis() - startGcMillis);
+    List<double[]> afterGc;
+    synchronized (this) {
+      afterGc = new ArrayList<>(afterGcSamples);
+    }
+    if (afterGc.size() >= HeapTrend.MIN_SAMPLES) {
+      HeapTrend.Summary trend = HeapTrend.Summary.of(afterGc);
+      metrics.put("heapAfterGcFirstQuarterMiB", round(trend.firstQuarterMiB()));
+      metrics.put("heapAfterGcLastQuarterMiB", round(trend.lastQuarterMiB()));
+      metrics.put("heapAfterGcSlopeMiBPerMinute", Math.round(trend.slopeMiBPerMinute() * 1000) / 1000.0);
+    }
   }
 
   private static double round(double value) {
