@@ -1,0 +1,71 @@
+package io.sparkconnect.benchmarks.run;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A JVM client whose benchmarks are a JMH suite: ours, or the official client's in its own jar and JVM. Every run
+ * adds the allocation profiler and the client CPU/heap profiler, and names the server through a system property
+ * of the forks.
+ */
+final class JmhClient implements Client {
+  private static final Duration TIMEOUT = Duration.ofMinutes(60);
+
+  private final String name;
+  private final List<String> launch;
+  private final Set<String> suites;
+  private final boolean shortMode;
+  private final Path directory;
+
+  /**
+   * @param launch the command up to JMH's arguments, such as {@code java -cp benchmarks.jar org.openjdk.jmh.Main}
+   * @param suites the suites this client has
+   */
+  JmhClient(String name, List<String> launch, Set<String> suites, boolean shortMode, Path directory) {
+    this.name = name;
+    this.launch = List.copyOf(launch);
+    this.suites = Set.copyOf(suites);
+    this.shortMode = shortMode;
+    this.directory = directory;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public boolean supports(Suite suite) {
+    return suites.contains(suite.name());
+  }
+
+  @Override
+  public void run(Suite suite, int threads, String remote, Path result, Path log) {
+    List<String> command = new ArrayList<>(launch);
+    command.add(suite.pattern());
+    command.addAll(List.of("-t", Integer.toString(threads), "-jvmArgsPrepend", "-Dbench.remote=" + remote));
+    if (suite.name().startsWith("LargeResultBenchmark.") && shortMode) {
+      command.addAll(List.of("-p", "rows=100000"));
+    }
+    Processes.run(withCommonOptions(command, result), directory, log, TIMEOUT);
+  }
+
+  /** Runs the client-only suites matching {@code pattern}, no server. */
+  void runClientOnly(String pattern, Path result, Path log) {
+    List<String> command = new ArrayList<>(launch);
+    command.add(pattern);
+    Processes.run(withCommonOptions(command, result), directory, log, TIMEOUT);
+  }
+
+  private List<String> withCommonOptions(List<String> command, Path result) {
+    command.addAll(List.of("-rf", "json", "-rff", result.toAbsolutePath().toString(),
+        "-prof", "gc", "-prof", "io.sparkconnect.benchmarks.ClientProfiler"));
+    if (shortMode) {
+      command.addAll(List.of("-wi", "1", "-w", "1s", "-i", "1", "-r", "1s"));
+    }
+    return command;
+  }
+}

@@ -1,0 +1,51 @@
+package io.sparkconnect.benchmarks.run;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+  private static String result(String benchmark, String mode, String params, double score, String secondary) {
+    return """
+        {"benchmark": "%s", "mode": "%s", "threads": 1, "params": {%s},
+         "primaryMetric": {"score": %s, "scoreError": "NaN", "scoreUnit": "ms/op",
+           "scorePercentiles": {"50.0": %s, "99.0": %s}},
+         "secondaryMetrics": {%s}}
+        """.formatted(benchmark, mode, params, score, score, score * 2, secondary);
+  }
+
+  @Test
+  void comparesEachFigureWithEachPeerAsARatio(@TempDir Path results) throws IOException {
+    Path server = Files.createDirectories(results.resolve("spark-4.1.2"));
+    Files.writeString(server.resolve("ours.json"), "[" + result("io.sparkconnect.benchmarks.QueryBenchmark"
+        + ".selectOne", "sample", "", 8, "\"\u00b7cpu.per.op\": {\"score\": 1.5, \"scoreUnit\": \"ms/op\"}") + ","
+        + result("io.sparkconnect.benchmarks.LargeResultBenchmark.collect", "ss",
+            "\"shape\": \"wide\", \"rows\": \"1000000\"", 500,
+            "\"\u00b7gc.alloc.rate.norm\": {\"score\": 2.0E8, \"scoreUnit\": \"B/op\"}") + "]");
+    Files.writeString(server.resolve("official.json"), "[" + result("io.sparkconnect.benchmarks.official"
+        + ".QueryBenchmark.selectOne", "sample", "", 10, "\"\u00b7cpu.per.op\": {\"score\": 3.0, \"scoreUnit\": "
+        + "\"ms/op\"}") + "]");
+    Files.writeString(server.resolve("pyspark.json"), "[" + result("pyspark.LargeResultBenchmark.collect", "ss",
+        "\"shape\": \"wide\", \"rows\": \"1000000\"", 2000,
+        "\"\u00b7rss.peak\": {\"score\": 300, \"scoreUnit\": \"MiB\"}") + "]");
+    Path report = results.resolve("BENCHMARKS.md");
+
+    ReportWriter.write(results, report, false, new AllocationCeilings(Map.of()));
+
+    String text = Files.readString(report);
+    assertTrue(text.contains("## Spark 4.1.2 server"), text);
+    assertTrue(text.contains("Raw JMH JSON: `./`"), text);
+    assertTrue(text.contains("| QueryBenchmark.selectOne | p50, ms | 8.00 | 10.0 | 0.80x | — | — |"), text);
+    assertTrue(text.contains("|  | client CPU, ms/op | 1.50 | 3.00 | 0.50x | — | — |"), text);
+    assertTrue(text.contains("| LargeResultBenchmark.collect (rows=1000000, shape=wide) | time, ms | 500 | — | — "
+        + "| 2,000 | 0.25x |"), text);
+    assertTrue(text.contains("|  | rows/s | 2,000,000 | — | — | 500,000 | 4.00x |"), text);
+    assertTrue(text.contains("|  | allocated, B/row | 200 | — | — | — | — |"), text);
+    assertTrue(text.contains("|  | heap peak (JVM) or RSS peak (Python), MiB | — | — | — | 300 | — |"), text);
+  }
+}
