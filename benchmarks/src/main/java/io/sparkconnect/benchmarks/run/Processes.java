@@ -17,6 +17,7 @@ final class Processes {
    * @throws BenchmarkRunException when it fails, times out or cannot start, naming the log
    */
   static void run(List<String> command, Path directory, Path log, Duration timeout) {
+    String shown = String.join(" ", command.subList(0, Math.min(4, command.size())));
     try {
       Files.createDirectories(log.getParent());
       Process process = new ProcessBuilder(command)
@@ -27,12 +28,10 @@ final class Processes {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        throw new BenchmarkRunException(String.join(" ", command.subList(0, Math.min(4, command.size())))
-            + " ran longer than " + timeout.toMinutes() + " minutes and was stopped; see " + log);
+        throw new BenchmarkRunException(shown + " ran longer than " + timeout.toMinutes() + " minutes and was stopped; see " + log);
       }
       if (process.exitValue() != 0) {
-        throw new BenchmarkRunException(String.join(" ", command.subList(0, Math.min(4, command.size())))
-            + " failed with exit code " + process.exitValue() + "; see " + log);
+        throw new BenchmarkRunException(shown + " failed with exit code " + process.exitValue() + "; see " + log);
       }
     } catch (IOException e) {
       throw new BenchmarkRunException("Cannot run " + command.get(0) + ": " + e.getMessage(), e);
