@@ -78,6 +78,7 @@ public final class BenchmarkRun implements Callable<Integer> {
     log("Client-only suites (no server)");
     ours.runClientOnly("(PlanBenchmark|DecodeBenchmark)", results.resolve("client-only.json"),
         logs.resolve("client-only.log"));
+    Footprint.write(root, !noPeers, results.resolve("footprint.json"));
 
     for (String version : sparkVersions) {
       try (SparkConnectServer server = SparkConnectServer.builder().sparkVersion(version).heap("4g")

@@ -41,6 +41,7 @@ final class ReportWriter {
       writer.server(server);
     }
     writer.clientOnly(Results.read(results.resolve("client-only.json")));
+    writer.footprint(results.resolve("footprint.json"));
     try {
       Files.writeString(report, writer.out.toString());
     } catch (IOException e) {
@@ -152,12 +153,7 @@ final class ReportWriter {
     if (!Files.isRegularFile(file)) {
       return;
     }
-    JsonNode runs;
-    try {
-      runs = new ObjectMapper().readTree(file.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    JsonNode runs = readJson(file);
     line("### Cold start: a new process connects, runs `SELECT 1` and exits (medians of "
         + runs.elements().next().size() + " runs)");
     line("");
@@ -171,6 +167,27 @@ final class ReportWriter {
       line("| " + names.getOrDefault(client.getKey(), client.getKey()) + " | " + number(wall) + " | "
           + number(median(client.getValue(), "cpuSeconds")) + " | "
           + number(median(client.getValue(), "peakRssMiB")) + " | " + ratio(wall, pysparkWall) + " |");
+    });
+    line("");
+  }
+
+  private void footprint(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return;
+    }
+    JsonNode clients = readJson(file);
+    line("## Footprint: the runtime classpath an application gets by depending on the client");
+    line("");
+    line("| Client | Jars | MB | Ours ÷ official |");
+    line("|---|--:|--:|--:|");
+    double official = clients.path("official").path("bytes").asDouble(Double.NaN);
+    Map<String, String> names = Map.of("ours", "ours (`spark-connect-java-core`)", "official",
+        "official JVM client (`spark-connect-client-jvm_2.13` 4.1.2 with shims 4.1.1)");
+    clients.fields().forEachRemaining(client -> {
+      double bytes = client.getValue().path("bytes").asDouble();
+      line("| " + names.getOrDefault(client.getKey(), client.getKey()) + " | " + client.getValue().path("jars")
+          + " | " + number(bytes / 1e6) + " | " + (client.getKey().equals("ours") ? ratio(bytes, official) : "")
+          + " |");
     });
     line("");
   }
@@ -194,6 +211,14 @@ final class ReportWriter {
           + (decode ? number(ceilings.ceiling(result.params().get("type"))) + " B/row" : "") + " |");
     }
     line("");
+  }
+
+  private static JsonNode readJson(Path file) {
+    try {
+      return new ObjectMapper().readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static double median(JsonNode runs, String field) {

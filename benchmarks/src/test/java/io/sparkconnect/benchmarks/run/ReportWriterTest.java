@@ -48,4 +48,17 @@ class ReportWriterTest {
     assertTrue(text.contains("|  | allocated, B/row | 200 | — | — | — | — |"), text);
     assertTrue(text.contains("|  | heap peak (JVM) or RSS peak (Python), MiB | — | — | — | 300 | — |"), text);
   }
+
+  @Test
+  void writesTheFootprintOfEachClientAndTheRatio(@TempDir Path results) throws IOException {
+    Files.writeString(results.resolve("footprint.json"),
+        "{\"ours\": {\"jars\": 53, \"bytes\": 21000000}, \"official\": {\"jars\": 52, \"bytes\": 84000000}}");
+    Path report = results.resolve("BENCHMARKS.md");
+
+    ReportWriter.write(results, report, false, new AllocationCeilings(Map.of()));
+
+    String text = Files.readString(report);
+    assertTrue(text.contains("| ours (`spark-connect-java-core`) | 53 | 21.0 | 0.25x |"), text);
+    assertTrue(text.contains("with shims 4.1.1) | 52 | 84.0 |  |"), text);
+  }
 }
