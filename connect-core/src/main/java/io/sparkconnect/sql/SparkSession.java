@@ -21,6 +21,7 @@ import io.sparkconnect.sql.internal.Operations;
 import io.sparkconnect.sql.internal.ServerVersion;
 import io.sparkconnect.sql.internal.SharedChannel;
 import io.sparkconnect.sql.internal.SqlStatements;
+import io.sparkconnect.sql.internal.StartupWarmup;
 import io.sparkconnect.sql.types.DataType;
 import io.sparkconnect.sql.types.StructType;
 import io.sparkconnect.transport.ChannelSettings;
@@ -75,6 +76,7 @@ public final class SparkSession implements AutoCloseable {
   public static SparkSession create(SparkConnectSettings settings) {
     Objects.requireNonNull(settings, "settings");
     ChannelSettings channel = settings.channel();
+    StartupWarmup.start();
     try {
       return new SparkSession(new SharedChannel(ConnectChannel.open(channel)), settings);
     } catch (TransportException e) {

@@ -97,6 +97,43 @@ class CliIT {
   }
 
   @SparkConnectTest
+  void laterRunsMapTheClassesTheFirstSqlRunArchived(@ConnectionString String remote) throws Exception {
+    Path home = Files.createTempDirectory("cli-cds");
+    try {
+      ProcessBuilder first = CliProcess.builder("sql", "--remote", remote, "SELECT 1");
+      first.environment().put("SPARK_CONNECT_HOME", home.toString());
+      CliProcess created = CliProcess.capture(first, "the first sql run");
+      assertEquals(0, created.exitCode, created::toString);
+      Path archive;
+      try (Stream<Path> files = Files.list(home.resolve("cds"))) {
+        archive = files.filter(file -> file.toString().endsWith(".jsa")).findFirst()
+            .orElseThrow(() -> new AssertionError("no class-data archive in " + home.resolve("cds")));
+      }
+      assertTrue(Files.size(archive) > 1_000_000, archive + " holds " + Files.size(archive) + " bytes");
+
+      Path loaded = home.resolve("classes.log");
+      ProcessBuilder second = CliProcess.builder("sql", "--remote", remote, "SELECT 2");
+      second.environment().put("SPARK_CONNECT_HOME", home.toString());
+      second.environment().merge("SPARK_CONNECT_OPTS", "-Xlog:class+load:file=" + loaded,
+          (was, log) -> was + " " + log);
+      CliProcess shared = CliProcess.capture(second, "the second sql run");
+      assertEquals(0, shared.exitCode, shared::toString);
+      assertTrue(shared.out.contains("|  2|"), shared::toString);
+      String classes = Files.readString(loaded);
+      for (String name : new String[] {"io.sparkconnect.cli.SqlCommand", "io.sparkconnect.sql.SparkSession",
+          "io.grpc.netty.NettyChannelBuilder", "org.apache.arrow.vector.types.pojo.Schema"}) {
+        assertTrue(classes.contains(name + " source: shared objects file (top)"), name + " was not mapped from "
+            + "the archive");
+      }
+      assertFalse(shared.err.contains("cds"), "the JVM's archive messages stay quiet: " + shared.err);
+    } finally {
+      try (Stream<Path> files = Files.walk(home)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+
+  @SparkConnectTest
   void csvStreamsTenMillionRowsThroughASmallHeap(@ConnectionString String remote) throws Exception {
     long rows = 10_000_000;
     Path out = Files.createTempFile("cli-export", ".csv");

@@ -1,0 +1,63 @@
+package io.sparkconnect.sql.internal;
+
+import io.sparkconnect.arrow.ArrowChunk;
+import io.sparkconnect.arrow.ArrowEncoder;
+import io.sparkconnect.arrow.ResultDecoder;
+import io.sparkconnect.proto.ExecutePlanRequest;
+import io.sparkconnect.proto.ExecutePlanResponse;
+import io.sparkconnect.proto.Plan;
+import io.sparkconnect.proto.Relation;
+import io.sparkconnect.proto.SQL;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Loads, once per process and on a low-priority daemon thread, the classes a first query needs after its round
+ * trip, while the first session connects: the protocol's messages (whose descriptors are built on first use) and
+ * the Arrow decoding path (Arrow's {@code Schema} builds a Jackson {@code ObjectMapper} when first loaded). It
+ * encodes and decodes a one-row result in memory and touches no session; a failure here only costs the overlap.
+ */
+public final class StartupWarmup {
+  private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+  private StartupWarmup() {}
+
+  /** Starts the warm-up unless it has run in this process. */
+  public static void start() {
+    if (STARTED.compareAndSet(false, true)) {
+      Thread thread = new Thread(StartupWarmup::run, "spark-connect-startup-warmup");
+      thread.setDaemon(true);
+      thread.setPriority(Thread.MIN_PRIORITY);
+      thread.start();
+    }
+  }
+
+  /** Runs the warm-up on this thread; whether it went through (it never throws). */
+  static boolean run() {
+    try {
+      ExecutePlanRequest request = ExecutePlanRequest.newBuilder().setSessionId("warmup")
+          .setPlan(Plan.newBuilder().setRoot(Relation.newBuilder().setSql(SQL.newBuilder().setQuery("SELECT 1"))))
+          .build();
+      ExecutePlanRequest.parseFrom(request.toByteString());
+      Schema schema = new Schema(List.of(Field.nullable("1", new ArrowType.Int(32, true))));
+      byte[] stream = ArrowEncoder.create(schema).encode(List.of(List.of(1)));
+      ExecutePlanResponse response = ExecutePlanResponse.parseFrom(ExecutePlanResponse.newBuilder()
+          .setArrowBatch(ExecutePlanResponse.ArrowBatch.newBuilder().setRowCount(1)
+              .setData(com.google.protobuf.ByteString.copyFrom(stream)))
+          .build().toByteString());
+      try (ResultDecoder decoder = ResultDecoder.create(RowValues.INSTANCE, 1 << 20)) {
+        decoder.expectFromArrow(arrow -> ResultFields.of(ArrowSchemaConverter.toSpark(arrow)));
+        ExecutePlanResponse.ArrowBatch batch = response.getArrowBatch();
+        decoder.add(ArrowChunk.whole(ByteBuffer.wrap(batch.getData().toByteArray()), batch.getRowCount()));
+        decoder.finish();
+        return decoder.rowsSoFar() == 1;
+      }
+    } catch (Exception | LinkageError e) {
+      return false; // only an optimisation: the first query loads whatever did not load here
+    }
+  }
+}
