@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.arrow.flatbuf.FieldNode;
 import org.apache.arrow.flatbuf.RecordBatch;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
@@ -219,33 +218,17 @@ final class BatchCheck {
       // ListVector covers MapVector. Arrow's validation checked the capacity of the offsets and that the last
       // offset fits the data (or the child vector).
       if (count > 0) {
-        ArrowBuf offsets = vector.getOffsetBuffer();
-        int previous = offsets.getInt(0);
-        if (previous < 0) {
-          throw badOffsets(vector, 0, previous);
-        }
-        for (int i = 1; i <= count; i++) {
-          int next = offsets.getInt((long) i * 4);
-          if (next < previous) {
-            throw badOffsets(vector, i, next);
-          }
-          previous = next;
+        int bad = OffsetScan.firstDecreasingInt(vector.getOffsetBuffer(), count + 1);
+        if (bad >= 0) {
+          throw badOffsets(vector, bad, vector.getOffsetBuffer().getInt((long) bad * 4));
         }
       }
     } else if (vector instanceof BaseLargeVariableWidthVector || vector instanceof LargeListVector) {
       // For a LargeList, the buffer validation bounded the last offset by the child's (int) value count.
       if (count > 0) {
-        ArrowBuf offsets = vector.getOffsetBuffer();
-        long previous = offsets.getLong(0);
-        if (previous < 0) {
-          throw badOffsets(vector, 0, previous);
-        }
-        for (int i = 1; i <= count; i++) {
-          long next = offsets.getLong((long) i * 8);
-          if (next < previous) {
-            throw badOffsets(vector, i, next);
-          }
-          previous = next;
+        int bad = OffsetScan.firstDecreasingLong(vector.getOffsetBuffer(), count + 1);
+        if (bad >= 0) {
+          throw badOffsets(vector, bad, vector.getOffsetBuffer().getLong((long) bad * 8));
         }
       }
     } else if (vector instanceof FixedSizeListVector) {
