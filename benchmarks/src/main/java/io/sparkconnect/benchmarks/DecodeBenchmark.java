@@ -39,7 +39,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(value = 1, jvmArgsAppend = "--add-opens=java.base/java.nio=ALL-UNNAMED")
 public class DecodeBenchmark {
   /** Structs come back as their values; the benchmark measures decoding, not building rows. */
-  private static final ValueFactory PLAIN_VALUES = new ValueFactory() {
+  static final ValueFactory PLAIN_VALUES = new ValueFactory() {
     @Override
     public Object struct(ResultField field, Object[] values) {
       return values;
@@ -59,6 +59,12 @@ public class DecodeBenchmark {
 
   private ByteBuffer ipc;
   private ResultDecoder decoder;
+  private ValueReader reader;
+
+  /** Reads one value of a column into the sink, through the getter {@code Row} would use for the type. */
+  private interface ValueReader {
+    void read(DecodedColumn column, int index, Blackhole sink);
+  }
 
   @Setup(Level.Trial)
   public void prepare() {
@@ -66,6 +72,12 @@ public class DecodeBenchmark {
     ipc = ByteBuffer.wrap(payload.ipc());
     decoder = ResultDecoder.create(PLAIN_VALUES, Long.MAX_VALUE);
     decoder.expect(payload.schema());
+    reader = switch (type) {
+      case "long" -> (column, i, sink) -> sink.consume(column.getLong(i));
+      case "double" -> (column, i, sink) -> sink.consume(column.getDouble(i));
+      case "boolean" -> (column, i, sink) -> sink.consume(column.getBoolean(i));
+      default -> (column, i, sink) -> sink.consume(column.get(i));
+    };
   }
 
   @TearDown(Level.Trial)
@@ -78,14 +90,8 @@ public class DecodeBenchmark {
     List<DecodedBatch> batches = decoder.add(ArrowChunk.whole(ipc.duplicate(), rows));
     DecodedColumn column = batches.get(0).column(0);
     for (int i = 0; i < column.size(); i++) {
-      if (column.isNull(i)) {
-        continue;
-      }
-      switch (type) {
-        case "long" -> sink.consume(column.getLong(i));
-        case "double" -> sink.consume(column.getDouble(i));
-        case "boolean" -> sink.consume(column.getBoolean(i));
-        default -> sink.consume(column.get(i));
+      if (!column.isNull(i)) {
+        reader.read(column, i, sink);
       }
     }
   }

@@ -76,7 +76,7 @@ public final class BenchmarkRun implements Callable<Integer> {
     log("Clients: " + clients.stream().map(Client::name).toList());
 
     log("Client-only suites (no server)");
-    ours.runClientOnly("(PlanBenchmark|DecodeBenchmark)", results.resolve("client-only.json"),
+    ours.runClientOnly("(PlanBenchmark|DecodeBenchmark|ArrowBatchBenchmark)", results.resolve("client-only.json"),
         logs.resolve("client-only.log"));
     Footprint.write(root, !noPeers, results.resolve("footprint.json"));
 
