@@ -34,6 +34,10 @@ public final class BenchmarkRun implements Callable<Integer> {
       + "benchmark runs and gives allocation figures, not timings.")
   boolean shortMode;
 
+  @Option(names = "--rows", split = ",", paramLabel = "N",
+      description = "Row counts of the large results (default: 1000000,10000000; with --short: 100000).")
+  List<Long> rows;
+
   @Option(names = "--no-peers", description = "Run our client only.")
   boolean noPeers;
 
@@ -67,11 +71,13 @@ public final class BenchmarkRun implements Callable<Integer> {
     AllocationCeilings allocationCeilings = AllocationCeilings.load(
         ceilings != null ? ceilings : root.resolve("benchmarks/allocation-ceilings.properties"));
     Results.clear(results);
+    String largeRows = rows != null ? String.join(",", rows.stream().map(String::valueOf).toList())
+        : shortMode ? "100000" : null;
     JmhClient ours = new JmhClient("ours", List.of(java(), "-cp", System.getProperty("java.class.path"),
-        "org.openjdk.jmh.Main"), OURS, shortMode, root);
+        "org.openjdk.jmh.Main"), OURS, shortMode, largeRows, root);
     List<Client> clients = new ArrayList<>(List.of(ours));
     if (!noPeers) {
-      clients.addAll(Peers.find(root, shortMode));
+      clients.addAll(Peers.find(root, shortMode, largeRows));
     }
     log("Clients: " + clients.stream().map(Client::name).toList());
 

@@ -18,17 +18,20 @@ final class JmhClient implements Client {
   private final List<String> launch;
   private final Set<String> suites;
   private final boolean shortMode;
+  private final String rows;
   private final Path directory;
 
   /**
    * @param launch the command up to JMH's arguments, such as {@code java -cp benchmarks.jar org.openjdk.jmh.Main}
    * @param suites the suites this client has
+   * @param rows the row counts of the large results, comma-separated, or null for the suite's own
    */
-  JmhClient(String name, List<String> launch, Set<String> suites, boolean shortMode, Path directory) {
+  JmhClient(String name, List<String> launch, Set<String> suites, boolean shortMode, String rows, Path directory) {
     this.name = name;
     this.launch = List.copyOf(launch);
     this.suites = Set.copyOf(suites);
     this.shortMode = shortMode;
+    this.rows = rows;
     this.directory = directory;
   }
 
@@ -47,8 +50,8 @@ final class JmhClient implements Client {
     List<String> command = new ArrayList<>(launch);
     command.add(suite.pattern());
     command.addAll(List.of("-t", Integer.toString(threads), "-jvmArgsPrepend", "-Dbench.remote=" + remote));
-    if (suite.name().startsWith("LargeResultBenchmark.") && shortMode) {
-      command.addAll(List.of("-p", "rows=100000"));
+    if (suite.name().startsWith("LargeResultBenchmark.") && rows != null) {
+      command.addAll(List.of("-p", "rows=" + rows));
     }
     Processes.run(withCommonOptions(command, result), directory, log, TIMEOUT);
   }

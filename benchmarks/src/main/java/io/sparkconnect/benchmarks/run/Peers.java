@@ -24,7 +24,7 @@ final class Peers {
    *
    * @throws BenchmarkRunException naming what to build when one is missing
    */
-  static List<Client> find(Path root, boolean shortMode) {
+  static List<Client> find(Path root, boolean shortMode, String rows) {
     Path jar = root.resolve(OFFICIAL_JAR);
     Path python = root.resolve(PYTHON);
     if (!Files.isRegularFile(jar)) {
@@ -37,8 +37,8 @@ final class Peers {
     }
     return List.of(
         new JmhClient("official", List.of(BenchmarkRun.java(), "-jar", jar.toString()), BenchmarkRun.OFFICIAL,
-            shortMode, root),
-        new PySparkClient(python, root.resolve(PYSPARK_SCRIPT), shortMode));
+            shortMode, rows, root),
+        new PySparkClient(python, root.resolve(PYSPARK_SCRIPT), shortMode, rows));
   }
 
   /** Whether {@code client} can talk to a server of {@code sparkVersion}. */

@@ -12,11 +12,14 @@ final class PySparkClient implements Client {
   private final Path python;
   private final Path script;
   private final boolean shortMode;
+  private final String rows;
 
-  PySparkClient(Path python, Path script, boolean shortMode) {
+  /** {@code rows}: the row counts of the large results, comma-separated, or null for the script's own. */
+  PySparkClient(Path python, Path script, boolean shortMode, String rows) {
     this.python = python;
     this.script = script;
     this.shortMode = shortMode;
+    this.rows = rows;
   }
 
   @Override
@@ -35,7 +38,10 @@ final class PySparkClient implements Client {
         "--remote", remote, "--include", suite.pattern().substring(2), "--threads", Integer.toString(threads),
         "--out", result.toAbsolutePath().toString()));
     if (shortMode) {
-      command.addAll(List.of("--short", "--rows", "100000"));
+      command.add("--short");
+    }
+    if (rows != null) {
+      command.addAll(List.of("--rows", rows));
     }
     Processes.run(command, script.getParent(), log, TIMEOUT);
   }
