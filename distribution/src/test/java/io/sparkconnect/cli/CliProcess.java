@@ -38,6 +38,8 @@ final class CliProcess {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    // No class-data archives in the user's home from tests; CliIT's own test of them turns this back on.
+    builder.environment().put("SPARK_CONNECT_CDS", "off");
     String repository = System.getProperty("maven.repo.local");
     if (repository != null) {
       builder.environment().put("SPARK_CONNECT_OPTS", "-Dmaven.repo.local=" + repository);

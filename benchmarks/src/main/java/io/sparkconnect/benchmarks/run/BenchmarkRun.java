@@ -38,6 +38,9 @@ public final class BenchmarkRun implements Callable<Integer> {
       description = "Row counts of the large results (default: 1000000,10000000; with --short: 100000).")
   List<Long> rows;
 
+  @Option(names = "--report-only", description = "Run nothing: write the report again from the results in --out.")
+  boolean reportOnly;
+
   @Option(names = "--no-peers", description = "Run our client only.")
   boolean noPeers;
 
@@ -70,6 +73,11 @@ public final class BenchmarkRun implements Callable<Integer> {
     Path reportFile = report != null ? report : root.resolve("BENCHMARKS.md");
     AllocationCeilings allocationCeilings = AllocationCeilings.load(
         ceilings != null ? ceilings : root.resolve("benchmarks/allocation-ceilings.properties"));
+    if (reportOnly) {
+      ReportWriter.write(results, reportFile, shortMode, allocationCeilings);
+      log("Wrote " + reportFile + " from the results in " + results);
+      return 0;
+    }
     Results.clear(results);
     String largeRows = rows != null ? String.join(",", rows.stream().map(String::valueOf).toList())
         : shortMode ? "100000" : null;
@@ -92,9 +100,19 @@ public final class BenchmarkRun implements Callable<Integer> {
         Path dir = Results.directory(results.resolve("spark-" + server.sparkVersion()));
         Results.directory(dir.resolve("parts"));
         log("Spark " + server.sparkVersion() + " at " + server.connectionString());
-        for (Suite suite : Suite.all(shortMode)) {
+        if (!shortMode) {
+          log("  warming the server up (not measured)");
+          ours.warmUp(server.connectionString(),
+              logs.resolve("spark-" + server.sparkVersion()).resolve("warm-up.log"));
+        }
+        List<Suite> suites = Suite.all(shortMode);
+        for (int s = 0; s < suites.size(); s++) {
+          Suite suite = suites.get(s);
+          // Each suite starts with the next client, so no client always meets the server right after another's run.
+          List<Client> order = new ArrayList<>(clients);
+          java.util.Collections.rotate(order, -s);
           for (int threads : suite.threads()) {
-            for (Client client : clients) {
+            for (Client client : order) {
               if (client.supports(suite) && Peers.serves(client, server.sparkVersion())) {
                 log("  " + suite.label(threads) + " · " + client.name());
                 String label = client.name() + "-" + suite.label(threads);

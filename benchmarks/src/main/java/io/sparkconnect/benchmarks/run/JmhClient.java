@@ -56,6 +56,18 @@ final class JmhClient implements Client {
     Processes.run(withCommonOptions(command, result), directory, log, TIMEOUT);
   }
 
+  /**
+   * Runs small queries and results against the server for about a minute, discarding the figures, so the first
+   * suite measured meets a server whose code is compiled and caches are warm, as later suites do.
+   */
+  void warmUp(String remote, Path log) {
+    List<String> command = new ArrayList<>(launch);
+    command.addAll(List.of("(QueryBenchmark\\.(selectOne|smallAggregation)|LargeResultBenchmark\\.collect)$",
+        "-jvmArgsPrepend", "-Dbench.remote=" + remote, "-wi", "0", "-i", "3", "-r", "5s", "-p", "rows=100000",
+        "-rf", "json", "-rff", log.resolveSibling("warm-up.json").toAbsolutePath().toString()));
+    Processes.run(command, directory, log, TIMEOUT);
+  }
+
   /** Runs the client-only suites matching {@code pattern}, no server. */
   void runClientOnly(String pattern, Path result, Path log) {
     List<String> command = new ArrayList<>(launch);

@@ -37,6 +37,7 @@ final class ReportWriter {
   static void write(Path results, Path report, boolean shortMode, AllocationCeilings ceilings) {
     ReportWriter writer = new ReportWriter(ceilings);
     writer.header(report.toAbsolutePath().getParent().relativize(results.toAbsolutePath()), shortMode);
+    writer.targets(Targets.of(results), shortMode);
     for (Path server : servers(results)) {
       writer.server(server);
     }
@@ -78,6 +79,25 @@ final class ReportWriter {
     }
     line("A ratio is ours divided by the peer's, both measured in this run: below 1 means ours spends less (time, "
         + "CPU, memory); for queries/s and rows/s above 1 means ours does more. Missing figures are `—`.");
+    line("");
+  }
+
+  private void targets(List<Targets.Target> targets, boolean shortMode) {
+    if (targets.isEmpty()) {
+      return;
+    }
+    java.util.Properties findings = Targets.findings();
+    line("## Targets");
+    line("");
+    line("Checked against this run's newest 4.x server (wide results: the most rows run)."
+        + (shortMode ? " Short mode: not timings, so the verdicts mean nothing." : ""));
+    line("");
+    line("| Target | Measured | Limit | Verdict | What profiling found |");
+    line("|---|--:|--:|---|---|");
+    for (Targets.Target target : targets) {
+      line("| " + target.what() + " | " + target.shown(target.value()) + " | " + target.shown(target.limit()) + " | "
+          + target.verdict() + " | " + findings.getProperty(target.id(), "") + " |");
+    }
     line("");
   }
 
@@ -221,7 +241,8 @@ final class ReportWriter {
     }
   }
 
-  private static double median(JsonNode runs, String field) {
+  /** The median of {@code field} over the runs, or NaN when there are none. */
+  static double median(JsonNode runs, String field) {
     double[] values = new double[runs.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = runs.get(i).path(field).asDouble(Double.NaN);

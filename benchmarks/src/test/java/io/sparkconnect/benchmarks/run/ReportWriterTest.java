@@ -61,4 +61,27 @@ class ReportWriterTest {
     assertTrue(text.contains("| ours (`spark-connect-java-core`) | 53 | 21.0 | 0.25x |"), text);
     assertTrue(text.contains("with shims 4.1.1) | 52 | 84.0 |  |"), text);
   }
+
+  @Test
+  void checksEachTargetAndSaysByHowMuchOneIsMissed(@TempDir Path results) throws IOException {
+    Path server = Files.createDirectories(results.resolve("spark-4.1.2"));
+    Files.writeString(server.resolve("ours.json"), "[" + result("io.sparkconnect.benchmarks.QueryBenchmark"
+        + ".selectOne", "sample", "", 8, "\"\u00b7cpu.per.op\": {\"score\": 1.5, \"scoreUnit\": \"ms/op\"}") + "]");
+    Files.writeString(server.resolve("official.json"), "[" + result("io.sparkconnect.benchmarks.official"
+        + ".QueryBenchmark.selectOne", "sample", "", 10, "\"\u00b7cpu.per.op\": {\"score\": 2.5, \"scoreUnit\": "
+        + "\"ms/op\"}") + "]");
+    Files.writeString(results.resolve("footprint.json"),
+        "{\"ours\": {\"jars\": 53, \"bytes\": 30000000}, \"official\": {\"jars\": 52, \"bytes\": 100000000}}");
+    Path report = results.resolve("BENCHMARKS.md");
+
+    ReportWriter.write(results, report, false, new AllocationCeilings(Map.of()));
+
+    String text = Files.readString(report);
+    assertTrue(text.contains("| `SELECT 1` p50 ÷ the official client's | 0.80x | 1.00x | met |"), text);
+    assertTrue(text.contains("| `SELECT 1` client CPU per query ÷ the official client's | 0.60x | 0.50x "
+        + "| missed by 20% |"), text);
+    assertTrue(text.contains("| Runtime footprint (bytes) ÷ the official client's | 0.30x | 0.25x | missed by 20% |"),
+        text);
+    assertTrue(text.contains("| Wide iterator: heap peak | — | 64.0 MiB | not measured in this run |"), text);
+  }
 }

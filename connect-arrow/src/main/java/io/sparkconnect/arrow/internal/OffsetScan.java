@@ -12,14 +12,13 @@ import org.apache.arrow.memory.ArrowBuf;
  * checks that the buffer is still live, which keeps the loop from being optimised.
  */
 final class OffsetScan {
-  private static final int BLOCK = 16 * 1024;
-  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[BLOCK]);
+  private static final int BLOCK = 4 * 1024;
 
   private OffsetScan() {}
 
   /** The index of the first bad one of the {@code count} 32-bit offsets in {@code offsets}, or -1. */
   static int firstDecreasingInt(ArrowBuf offsets, int count) {
-    byte[] scratch = SCRATCH.get();
+    byte[] scratch = new byte[BLOCK];
     IntBuffer block = ByteBuffer.wrap(scratch).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
     int previous = 0;
     for (int start = 0; start < count; start += BLOCK / 4) {
@@ -38,7 +37,7 @@ final class OffsetScan {
 
   /** The index of the first bad one of the {@code count} 64-bit offsets in {@code offsets}, or -1. */
   static int firstDecreasingLong(ArrowBuf offsets, int count) {
-    byte[] scratch = SCRATCH.get();
+    byte[] scratch = new byte[BLOCK];
     LongBuffer block = ByteBuffer.wrap(scratch).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
     long previous = 0;
     for (int start = 0; start < count; start += BLOCK / 8) {

@@ -8,7 +8,7 @@ import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
 
 class OffsetScanTest {
-  private static final int COUNT = 10_001; // spans three 4,096-offset blocks of 32-bit offsets
+  private static final int COUNT = 10_001; // spans ten 1,024-offset blocks of 32-bit offsets
 
   @Test
   void findsTheFirstDecreasingIntOffsetInAnyBlock() {
@@ -17,7 +17,7 @@ class OffsetScanTest {
         offsets.setInt(i * 4L, i * 3);
       }
       assertEquals(-1, OffsetScan.firstDecreasingInt(offsets, COUNT));
-      offsets.setInt(4096 * 4L, 4095 * 3 - 1); // the first offset of the second block, below the last of the first
+      offsets.setInt(4096 * 4L, 4095 * 3 - 1); // the first offset of a block, below the last of the one before
       offsets.setInt(9000 * 4L, 0);
       assertEquals(4096, OffsetScan.firstDecreasingInt(offsets, COUNT));
       offsets.setInt(0, -1);

@@ -16,10 +16,11 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * Loads, once per process and on a low-priority daemon thread, the classes a first query needs after its round
- * trip, while the first session connects: the protocol's messages (whose descriptors are built on first use) and
- * the Arrow decoding path (Arrow's {@code Schema} builds a Jackson {@code ObjectMapper} when first loaded). It
- * encodes and decodes a one-row result in memory and touches no session; a failure here only costs the overlap.
+ * Loads, once per process and on a daemon thread, the classes a first query needs after its round trip, while the
+ * first session connects: the protocol's request and response messages, and the Arrow decoding path (Arrow's {@code
+ * Schema} builds a Jackson {@code ObjectMapper} when first loaded). It encodes and decodes a one-row result in memory
+ * and touches no session; a failure here only costs the overlap. With one processor there is nothing to overlap
+ * with, so it does not run.
  */
 public final class StartupWarmup {
   private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -28,10 +29,9 @@ public final class StartupWarmup {
 
   /** Starts the warm-up unless it has run in this process. */
   public static void start() {
-    if (STARTED.compareAndSet(false, true)) {
+    if (Runtime.getRuntime().availableProcessors() > 1 && STARTED.compareAndSet(false, true)) {
       Thread thread = new Thread(StartupWarmup::run, "spark-connect-startup-warmup");
       thread.setDaemon(true);
-      thread.setPriority(Thread.MIN_PRIORITY);
       thread.start();
     }
   }
