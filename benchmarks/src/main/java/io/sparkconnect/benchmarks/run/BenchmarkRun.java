@@ -38,7 +38,8 @@ public final class BenchmarkRun implements Callable<Integer> {
       description = "Row counts of the large results (default: 1000000,10000000; with --short: 100000).")
   List<Long> rows;
 
-  @Option(names = "--report-only", description = "Run nothing: write the report again from the results in --out.")
+  @Option(names = "--report-only", description = "Run nothing: measure the footprint again and write the report from "
+      + "the results in --out.")
   boolean reportOnly;
 
   @Option(names = "--no-peers", description = "Run our client only.")
@@ -74,6 +75,7 @@ public final class BenchmarkRun implements Callable<Integer> {
     AllocationCeilings allocationCeilings = AllocationCeilings.load(
         ceilings != null ? ceilings : root.resolve("benchmarks/allocation-ceilings.properties"));
     if (reportOnly) {
+      Footprint.write(root, !noPeers, results.resolve("footprint.json"));
       ReportWriter.write(results, reportFile, shortMode, allocationCeilings);
       log("Wrote " + reportFile + " from the results in " + results);
       return 0;
