@@ -48,14 +48,13 @@ final class ColdStart {
     // One unmeasured run each first: the files are then in the page cache for every client alike, Python has
     // compiled its modules and the tool has written its class-data archive, as after any first use.
     for (Map.Entry<String, List<String>> client : commands.entrySet()) {
-      List<String> command = client.getValue().stream().map(part -> part.replace("{remote}", remote)).toList();
-      Processes.run(command, directory, logs.resolve("cold-start-" + client.getKey() + "-first.log"), TIMEOUT);
+      Processes.run(against(client.getValue(), remote), directory, logs.resolve("cold-start-" + client.getKey() + "-first.log"), TIMEOUT);
     }
     for (int round = 0; round < runs; round++) {
       for (Map.Entry<String, List<String>> client : commands.entrySet()) {
         Path times = logs.resolve("cold-start-" + client.getKey() + "-" + round + ".time");
         List<String> command = new ArrayList<>(List.of(TIME, "-f", "%e %U %S %M", "-o", times.toString()));
-        client.getValue().forEach(part -> command.add(part.replace("{remote}", remote)));
+        command.addAll(against(client.getValue(), remote));
         Processes.run(command, directory, logs.resolve("cold-start-" + client.getKey() + "-" + round + ".log"),
             TIMEOUT);
         measured.get(client.getKey()).add(parse(json, times));
@@ -68,6 +67,11 @@ final class ColdStart {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A client's command with the server's address in place of {@code {remote}}. */
+  private static List<String> against(List<String> command, String remote) {
+    return command.stream().map(part -> part.replace("{remote}", remote)).toList();
   }
 
   private static ObjectNode parse(ObjectMapper json, Path times) {
