@@ -432,7 +432,7 @@ class ResultDecoderKindsTest {
         batch.column(4).get(0));
 
     ResultField[] seen = new ResultField[1];
-    decode(ipc, 3, List.of(leaf("arr", FieldKind.ANY), leaf("m", FieldKind.ANY), leaf("s", FieldKind.ANY),
+    DecodedBatch built = decode(ipc, 3, List.of(leaf("arr", FieldKind.ANY), leaf("m", FieldKind.ANY), leaf("s", FieldKind.ANY),
         leaf("v", FieldKind.VARIANT), leaf("aos", FieldKind.ANY), leaf("mos", FieldKind.ANY),
         struct("sam", leaf("ints", FieldKind.ANY), leaf("kv", FieldKind.ANY))), new ValueFactory() {
           @Override
@@ -447,7 +447,9 @@ class ResultDecoderKindsTest {
           public Object variant(ResultField field, byte[] value, byte[] metadata) {
             return "variant";
           }
-        });
+        }).get(0);
+    // Structs are built when read.
+    assertEquals(Arrays.asList("struct", null), built.column(4).get(0));
     assertEquals(ResultField.of("element", FieldKind.STRUCT, null, List.of(
         ResultField.of("x", FieldKind.LONG, null, List.of()),
         ResultField.of("tags", FieldKind.ARRAY, null, List.of(ResultField.of("element", FieldKind.STRING, null,

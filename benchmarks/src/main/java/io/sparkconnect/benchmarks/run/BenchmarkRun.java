@@ -34,6 +34,9 @@ public final class BenchmarkRun implements Callable<Integer> {
       + "benchmark runs and gives allocation figures, not timings.")
   boolean shortMode;
 
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--rows", split = ",", paramLabel = "N",
       description = "Row counts of the large results (default: 1000000,10000000; with --short: 100000).")
   List<Long> rows;
@@ -79,6 +82,10 @@ public final class BenchmarkRun implements Callable<Integer> {
       ReportWriter.write(results, reportFile, shortMode, allocationCeilings);
       log("Wrote " + reportFile + " from the results in " + results);
       return 0;
+    }
+    if (rows != null && rows.stream().anyMatch(n -> n <= 0)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--rows takes positive row counts, such as --rows 1000000,10000000; got " + rows);
     }
     Results.clear(results);
     String largeRows = rows != null ? String.join(",", rows.stream().map(String::valueOf).toList())

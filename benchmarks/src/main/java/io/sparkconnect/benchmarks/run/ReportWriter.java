@@ -160,7 +160,8 @@ final class ReportWriter {
           new Figure("rows/s", r -> r.numericParam("rows") / r.score() * 1000),
           cpu, new Figure("allocated, B/row", r -> r.metric("gc.alloc.rate.norm") / r.numericParam("rows")),
           new Figure("heap peak (JVM) or RSS peak (Python), MiB",
-              r -> Double.isNaN(r.metric("heap.peak")) ? r.metric("rss.peak") : r.metric("heap.peak")));
+              r -> Double.isNaN(r.metric("heap.peak")) ? r.metric("rss.peak") : r.metric("heap.peak")),
+          new Figure("live heap (JVM: in use after a collection, highest), MiB", r -> r.metric("heap.live")));
       default -> List.of(new Figure(mode, Measurement::score));
     };
   }

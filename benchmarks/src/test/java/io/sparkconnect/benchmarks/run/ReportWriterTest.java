@@ -26,7 +26,8 @@ class ReportWriterTest {
         + ".selectOne", "sample", "", 8, "\"\u00b7cpu.per.op\": {\"score\": 1.5, \"scoreUnit\": \"ms/op\"}") + ","
         + result("io.sparkconnect.benchmarks.LargeResultBenchmark.collect", "ss",
             "\"shape\": \"wide\", \"rows\": \"1000000\"", 500,
-            "\"\u00b7gc.alloc.rate.norm\": {\"score\": 2.0E8, \"scoreUnit\": \"B/op\"}") + "]");
+            "\"\u00b7gc.alloc.rate.norm\": {\"score\": 2.0E8, \"scoreUnit\": \"B/op\"}, "
+            + "\"\u00b7heap.live\": {\"score\": 40.0, \"scoreUnit\": \"MiB\"}") + "]");
     Files.writeString(server.resolve("official.json"), "[" + result("io.sparkconnect.benchmarks.official"
         + ".QueryBenchmark.selectOne", "sample", "", 10, "\"\u00b7cpu.per.op\": {\"score\": 3.0, \"scoreUnit\": "
         + "\"ms/op\"}") + "]");
@@ -47,6 +48,28 @@ class ReportWriterTest {
     assertTrue(text.contains("|  | rows/s | 2,000,000 | — | — | 500,000 | 4.00x |"), text);
     assertTrue(text.contains("|  | allocated, B/row | 200 | — | — | — | — |"), text);
     assertTrue(text.contains("|  | heap peak (JVM) or RSS peak (Python), MiB | — | — | — | 300 | — |"), text);
+    assertTrue(text.contains("|  | live heap (JVM: in use after a collection, highest), MiB | 40.0 | — | — | — | — |"),
+        text);
+  }
+
+  @Test
+  void checksTheTargetsAgainstTheNewestServerByVersionNotByName(@TempDir Path results) throws IOException {
+    for (String version : new String[] {"4.9.0", "4.10.0"}) {
+      Path server = Files.createDirectories(results.resolve("spark-" + version));
+      double p50 = version.equals("4.10.0") ? 7 : 12;
+      Files.writeString(server.resolve("ours.json"), "[" + result("io.sparkconnect.benchmarks.QueryBenchmark"
+          + ".selectOne", "sample", "", p50, "\"\u00b7cpu.per.op\": {\"score\": 1.5, \"scoreUnit\": \"ms/op\"}")
+          + "]");
+      Files.writeString(server.resolve("official.json"), "[" + result("io.sparkconnect.benchmarks.official"
+          + ".QueryBenchmark.selectOne", "sample", "", 10, "\"\u00b7cpu.per.op\": {\"score\": 2.5, "
+          + "\"scoreUnit\": \"ms/op\"}") + "]");
+    }
+    Path report = results.resolve("BENCHMARKS.md");
+
+    ReportWriter.write(results, report, false, new AllocationCeilings(Map.of()));
+
+    assertTrue(Files.readString(report).contains("| `SELECT 1` p50 ÷ the official client's | 0.70x | 1.00x | met |"),
+        Files.readString(report));
   }
 
   @Test
@@ -82,6 +105,6 @@ class ReportWriterTest {
         + "| missed by 20% |"), text);
     assertTrue(text.contains("| Runtime footprint (bytes) ÷ the official client's | 0.30x | 0.25x | missed by 20% |"),
         text);
-    assertTrue(text.contains("| Wide iterator: heap peak | — | 64.0 MiB | not measured in this run |"), text);
+    assertTrue(text.contains("| Wide iterator: live heap at its highest | — | 64.0 MiB | not measured in this run |"), text);
   }
 }

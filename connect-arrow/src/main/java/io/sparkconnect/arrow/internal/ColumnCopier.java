@@ -4,21 +4,23 @@ import io.sparkconnect.arrow.ArrowDecodingException;
 import io.sparkconnect.arrow.DecodedBatch;
 import io.sparkconnect.arrow.DecodedColumn;
 import io.sparkconnect.arrow.ValueFactory;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.StructVector;
 
 /** Copies a loaded batch into {@link DecodedColumn}s that no longer need Arrow memory, as its plans say. */
 public final class ColumnCopier {
@@ -35,7 +37,7 @@ public final class ColumnCopier {
     for (int i = 0; i < vectors.size(); i++) {
       Plan plan = plans.get(i);
       try {
-        columns.add(copy(plan, vectors.get(i), factory));
+        columns.add(column(plan, vectors.get(i), factory));
       } catch (ValueReaders.CallerException e) {
         throw e.original();
       } catch (ArrowDecodingException e) {
@@ -48,7 +50,8 @@ public final class ColumnCopier {
     return new DecodedBatch(columns, root.getRowCount());
   }
 
-  private static DecodedColumn copy(Plan plan, FieldVector vector, ValueFactory factory) {
+  /** The decoded column of one vector of a loaded batch: a top-level column, a struct's field or an array's elements. */
+  static DecodedColumn column(Plan plan, FieldVector vector, ValueFactory factory) {
     if (plan.kind != null) {
       switch (plan.kind) {
         case NULL:
@@ -69,7 +72,22 @@ public final class ColumnCopier {
           return PrimitiveColumns.of((Float8Vector) vector);
         case STRING:
           if (vector instanceof VarCharVector) {
-            return strings((VarCharVector) vector);
+            return EncodedColumns.strings((VarCharVector) vector);
+          }
+          break;
+        case DECIMAL:
+          if (vector instanceof DecimalVector) {
+            return EncodedColumns.decimals((DecimalVector) vector);
+          }
+          break;
+        case TIMESTAMP:
+        case TIMESTAMP_NTZ:
+          return EncodedColumns.timestamps((TimeStampVector) vector, plan.kind.name().toLowerCase(Locale.ROOT));
+        case STRUCT:
+          return NestedColumns.struct(plan, (StructVector) vector, factory);
+        case ARRAY:
+          if (vector instanceof ListVector) {
+            return NestedColumns.list(plan, (ListVector) vector, factory);
           }
           break;
         default:
@@ -82,30 +100,5 @@ public final class ColumnCopier {
       values[i] = reader.read(i);
     }
     return new ObjectColumn(values, plan.kind.name().toLowerCase(Locale.ROOT));
-  }
-
-  /**
-   * Decodes all strings from one copy of the data buffer, instead of one byte array per value. The offsets were
-   * validated (non-negative, non-decreasing, the last within the data buffer) before this allocates.
-   */
-  private static DecodedColumn strings(VarCharVector vector) {
-    int n = vector.getValueCount();
-    Object[] values = new Object[n];
-    if (n == 0) {
-      return new ObjectColumn(values, "string");
-    }
-    ArrowBuf offsets = vector.getOffsetBuffer();
-    int base = offsets.getInt(0);
-    int end = offsets.getInt((long) n * VarCharVector.OFFSET_WIDTH);
-    byte[] data = new byte[end - base];
-    vector.getDataBuffer().getBytes(base, data, 0, data.length);
-    for (int i = 0; i < n; i++) {
-      if (!vector.isNull(i)) {
-        int start = offsets.getInt((long) i * VarCharVector.OFFSET_WIDTH) - base;
-        int stop = offsets.getInt((long) (i + 1) * VarCharVector.OFFSET_WIDTH) - base;
-        values[i] = new String(data, start, stop - start, StandardCharsets.UTF_8);
-      }
-    }
-    return new ObjectColumn(values, "string");
   }
 }

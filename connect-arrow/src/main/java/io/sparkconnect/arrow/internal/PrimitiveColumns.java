@@ -1,7 +1,6 @@
 package io.sparkconnect.arrow.internal;
 
 import io.sparkconnect.arrow.DecodedColumn;
-import java.util.BitSet;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.Float4Vector;
@@ -14,41 +13,13 @@ import org.apache.arrow.vector.TinyIntVector;
 final class PrimitiveColumns {
   private PrimitiveColumns() {}
 
-  /** Shared null handling of the primitive columns. */
-  private abstract static class Base implements DecodedColumn {
-    final BitSet nulls;
-    final int size;
-
-    Base(BitSet nulls, int size) {
-      this.nulls = nulls;
-      this.size = size;
-    }
-
-    @Override
-    public int size() {
-      return size;
-    }
-
-    @Override
-    public boolean isNull(int row) {
-      return nulls != null && nulls.get(row);
-    }
-
-    @Override
-    public Object get(int row) {
-      return isNull(row) ? null : box(row);
-    }
-
-    abstract Object box(int row);
-  }
-
   static DecodedColumn of(BitVector vector) {
     int n = vector.getValueCount();
     boolean[] values = new boolean[n];
     for (int i = 0; i < n; i++) {
       values[i] = !vector.isNull(i) && vector.get(i) != 0;
     }
-    return new Base(Nulls.of(vector), n) {
+    return new NullableColumn(Nulls.of(vector), n) {
       @Override
       public boolean getBoolean(int row) {
         return values[row];
@@ -70,7 +41,7 @@ final class PrimitiveColumns {
     int n = vector.getValueCount();
     byte[] values = new byte[n];
     vector.getDataBuffer().getBytes(0, values, 0, n);
-    return new Base(Nulls.of(vector), n) {
+    return new NullableColumn(Nulls.of(vector), n) {
       @Override
       public byte getByte(int row) {
         return values[row];
@@ -109,7 +80,7 @@ final class PrimitiveColumns {
     for (int i = 0; i < n; i++) {
       values[i] = vector.getDataBuffer().getShort((long) i * Short.BYTES);
     }
-    return new Base(Nulls.of(vector), n) {
+    return new NullableColumn(Nulls.of(vector), n) {
       @Override
       public short getShort(int row) {
         return values[row];
@@ -143,7 +114,7 @@ final class PrimitiveColumns {
     for (int i = 0; i < n; i++) {
       values[i] = vector.getDataBuffer().getInt((long) i * Integer.BYTES);
     }
-    return new Base(Nulls.of(vector), n) {
+    return new NullableColumn(Nulls.of(vector), n) {
       @Override
       public int getInt(int row) {
         return values[row];
@@ -177,7 +148,7 @@ final class PrimitiveColumns {
     for (int i = 0; i < n; i++) {
       values[i] = vector.getDataBuffer().getLong((long) i * Long.BYTES);
     }
-    return new Base(Nulls.of(vector), n) {
+    return new NullableColumn(Nulls.of(vector), n) {
       @Override
       public long getLong(int row) {
         return values[row];
@@ -206,7 +177,7 @@ final class PrimitiveColumns {
     for (int i = 0; i < n; i++) {
       values[i] = vector.getDataBuffer().getFloat((long) i * Float.BYTES);
     }
-    return new Base(Nulls.of(vector), n) {
+    return new NullableColumn(Nulls.of(vector), n) {
       @Override
       public float getFloat(int row) {
         return values[row];
@@ -235,7 +206,7 @@ final class PrimitiveColumns {
     for (int i = 0; i < n; i++) {
       values[i] = vector.getDataBuffer().getDouble((long) i * Double.BYTES);
     }
-    return new Base(Nulls.of(vector), n) {
+    return new NullableColumn(Nulls.of(vector), n) {
       @Override
       public double getDouble(int row) {
         return values[row];

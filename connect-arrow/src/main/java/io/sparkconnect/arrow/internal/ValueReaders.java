@@ -189,7 +189,7 @@ final class ValueReaders {
     return index -> v.isNull(index) ? null : LocalTime.ofSecondOfDay(v.get(index));
   }
 
-  private static long unitsPerSecond(TimeUnit unit) {
+  static long unitsPerSecond(TimeUnit unit) {
     switch (unit) {
       case SECOND:
         return 1L;

@@ -1,0 +1,112 @@
+package io.sparkconnect.arrow.internal;
+
+import io.sparkconnect.arrow.DecodedColumn;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.TimeStampVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+
+/**
+ * Columns that keep a batch's values as Arrow encodes them (UTF-8 bytes, timestamp units, 128-bit unscaled
+ * decimals) and build the Java value on each read: a held result costs its bytes, not an object per cell, and
+ * values never read are never built. Every read of a cell returns an equal value.
+ */
+final class EncodedColumns {
+  private static final int DECIMAL_WIDTH = 16;
+
+  private EncodedColumns() {}
+
+  /** Strings as one copy of the data buffer and their offsets into it; offsets were validated before this. */
+  static DecodedColumn strings(VarCharVector vector) {
+    int n = vector.getValueCount();
+    int[] offsets = new int[n + 1];
+    byte[] data = new byte[0];
+    if (n > 0) {
+      ArrowBuf offsetBuffer = vector.getOffsetBuffer();
+      int base = offsetBuffer.getInt(0);
+      for (int i = 0; i <= n; i++) {
+        offsets[i] = offsetBuffer.getInt((long) i * VarCharVector.OFFSET_WIDTH) - base;
+      }
+      data = new byte[offsets[n]];
+      vector.getDataBuffer().getBytes(base, data, 0, data.length);
+    }
+    byte[] utf8 = data;
+    return new NullableColumn(Nulls.of(vector), n) {
+      @Override
+      Object box(int row) {
+        return new String(utf8, offsets[row], offsets[row + 1] - offsets[row], StandardCharsets.UTF_8);
+      }
+
+      @Override
+      public String typeName() {
+        return "string";
+      }
+    };
+  }
+
+  /** Timestamps as their units since the epoch: instants when the Arrow type has a zone, local date-times if not. */
+  static DecodedColumn timestamps(TimeStampVector vector, String typeName) {
+    ArrowType.Timestamp type = (ArrowType.Timestamp) vector.getField().getType();
+    long unitsPerSecond = ValueReaders.unitsPerSecond(type.getUnit());
+    long nanosPerUnit = 1_000_000_000L / unitsPerSecond;
+    boolean zoned = type.getTimezone() != null;
+    int n = vector.getValueCount();
+    long[] values = new long[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = vector.getDataBuffer().getLong((long) i * Long.BYTES);
+    }
+    return new NullableColumn(Nulls.of(vector), n) {
+      @Override
+      Object box(int row) {
+        long seconds = Math.floorDiv(values[row], unitsPerSecond);
+        int nanos = (int) (Math.floorMod(values[row], unitsPerSecond) * nanosPerUnit);
+        return zoned ? Instant.ofEpochSecond(seconds, nanos)
+            : LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC);
+      }
+
+      @Override
+      public String typeName() {
+        return typeName;
+      }
+    };
+  }
+
+  /** Decimals as the two 64-bit halves of each unscaled value, little-endian as Arrow stores them. */
+  static DecodedColumn decimals(DecimalVector vector) {
+    int scale = vector.getScale();
+    int n = vector.getValueCount();
+    long[] halves = new long[2 * n];
+    ArrowBuf data = vector.getDataBuffer();
+    for (int i = 0; i < halves.length; i++) {
+      halves[i] = data.getLong((long) i * Long.BYTES);
+    }
+    return new NullableColumn(Nulls.of(vector), n) {
+      @Override
+      Object box(int row) {
+        long low = halves[2 * row];
+        long high = halves[2 * row + 1];
+        if (high == low >> 63) {
+          return BigDecimal.valueOf(low, scale);
+        }
+        byte[] bigEndian = new byte[DECIMAL_WIDTH];
+        for (int i = 0; i < Long.BYTES; i++) {
+          bigEndian[i] = (byte) (high >>> (8 * (Long.BYTES - 1 - i)));
+          bigEndian[Long.BYTES + i] = (byte) (low >>> (8 * (Long.BYTES - 1 - i)));
+        }
+        return new BigDecimal(new BigInteger(bigEndian), scale);
+      }
+
+      @Override
+      public String typeName() {
+        return "decimal";
+      }
+    };
+  }
+}
