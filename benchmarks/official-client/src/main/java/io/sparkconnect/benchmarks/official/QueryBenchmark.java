@@ -59,6 +59,7 @@ public class QueryBenchmark {
 
   @Benchmark
   @BenchmarkMode(Mode.SampleTime)
+  @Warmup(iterations = 4, time = 10)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public int selectOne(Shared shared) {
     return checkedOne(shared.session.sql(SELECT_ONE).collectAsList());
@@ -80,6 +81,7 @@ public class QueryBenchmark {
 
   @Benchmark
   @BenchmarkMode(Mode.SampleTime)
+  @Warmup(iterations = 4, time = 10)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public long smallAggregation(Shared shared) {
     List<Row> groups = shared.session.sql(SMALL_AGGREGATION).collectAsList();
