@@ -54,7 +54,8 @@ public final class ArrowStreamDecoder implements AutoCloseable {
 
   private final BufferAllocator allocator;
   private final long maxBytes;
-  private final byte[] copyBuffer = new byte[COPY_CHUNK];
+  /** Where bytes of read-only buffers pass on their way into Arrow memory; grows up to COPY_CHUNK as bodies need. */
+  private byte[] copyBuffer = new byte[0];
   /** Owns the vectors of the current schema; its row count is never set, so it never resizes them. */
   private VectorSchemaRoot vectors;
   private Schema schema;
@@ -326,7 +327,7 @@ public final class ArrowStreamDecoder implements AutoCloseable {
     if (codec == null) {
       ArrowBuf body = allocate(wire.bodyLength(), "An Arrow record batch body");
       try {
-        in.copyTo(body, wire.bodyLength(), copyBuffer);
+        in.copyTo(body, wire.bodyLength(), copyBuffer(wire.bodyLength()));
         loadVectors(header, body, wire, targets);
       } finally {
         body.close();
@@ -334,6 +335,13 @@ public final class ArrowStreamDecoder implements AutoCloseable {
       return;
     }
     loadCompressed(in, header, wire, codec, fields, targets, length);
+  }
+
+  private byte[] copyBuffer(long bodyLength) {
+    if (copyBuffer.length < Math.min(COPY_CHUNK, bodyLength)) {
+      copyBuffer = new byte[(int) Math.min(COPY_CHUNK, bodyLength)];
+    }
+    return copyBuffer;
   }
 
   /**
