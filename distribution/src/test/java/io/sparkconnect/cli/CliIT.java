@@ -18,6 +18,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,6 +94,23 @@ class CliIT {
           "SELECT * FROM range(3)");
       assertEquals(0, cli.exitCode, cli::toString);
       assertEquals("id\r\n0\r\n1\r\n2\r\n", cli.out);
+    }
+  }
+
+  @SparkConnectTest
+  void shortTableRunsStartWithC1AndTheSerialCollectorWhileExportsKeepBothCompilers(@ConnectionString String remote)
+      throws Exception {
+    for (String[] args : new String[][] {{}, {"--format", "table"}, {"--format=table"}, {"--format", "csv"},
+        {"--format=json"}, {"--max-rows", "5"}}) {
+      List<String> command = new java.util.ArrayList<>(List.of("sql", "--remote", remote));
+      command.addAll(List.of(args));
+      command.add("SELECT 1");
+      ProcessBuilder builder = CliProcess.builder(command.toArray(String[]::new));
+      builder.environment().merge("SPARK_CONNECT_OPTS", "-Xlog:gc:stderr", (was, log) -> was + " " + log);
+      CliProcess cli = CliProcess.capture(builder, "sql " + String.join(" ", args));
+      assertEquals(0, cli.exitCode, cli::toString);
+      boolean quick = args.length == 0 || String.join("=", args).equals("--format=table");
+      assertTrue(cli.err.contains(quick ? "Using Serial" : "Using G1"), String.join(" ", args) + ": " + cli);
     }
   }
 
