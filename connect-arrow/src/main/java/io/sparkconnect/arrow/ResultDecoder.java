@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.arrow.vector.types.pojo.Field;
 
 /**
  * Decodes all the Arrow batches of one Spark Connect result: joins chunked batches, holds every batch to the Arrow
@@ -27,8 +29,8 @@ public final class ResultDecoder implements AutoCloseable {
   private final ChunkJoiner chunks;
   private final SchemaAgreement agreement = new SchemaAgreement();
   private List<ResultField> expected;
-  private Function<Schema, List<ResultField>> fromArrow;
-  private Schema planSchema;
+  private Function<List<Field>, List<ResultField>> fromArrow;
+  private List<Field> planSchema;
   private List<ResultField> planExpected;
   private List<Plan> plans;
   private boolean closed;
@@ -58,9 +60,9 @@ public final class ResultDecoder implements AutoCloseable {
 
   /**
    * For results that come without a Spark schema: if none was given by {@link #expect} when the first batch
-   * arrives, {@code derive} builds it from that batch's Arrow schema, and it is expected from then on.
+   * arrives, {@code derive} builds it from the fields of that batch's Arrow schema, and it is expected from then on.
    */
-  public void expectFromArrow(Function<Schema, List<ResultField>> derive) {
+  public void expectFromArrow(Function<List<Field>, List<ResultField>> derive) {
     fromArrow = Objects.requireNonNull(derive, "derive");
   }
 
@@ -76,7 +78,7 @@ public final class ResultDecoder implements AutoCloseable {
    */
   public List<DecodedBatch> add(ArrowChunk chunk) {
     List<DecodedBatch> batches = new ArrayList<>(1);
-    decode(chunk, true, root -> batches.add(ColumnCopier.copy(plans, root, values)));
+    decode(chunk, true, (vectors, rows) -> batches.add(ColumnCopier.copy(plans, vectors, rows, values)));
     return batches;
   }
 
@@ -91,11 +93,12 @@ public final class ResultDecoder implements AutoCloseable {
    */
   public long forEach(ArrowChunk chunk, Consumer<VectorSchemaRoot> consumer) {
     Objects.requireNonNull(consumer, "consumer");
-    return decode(chunk, false, consumer);
+    return decode(chunk, false, (vectors, rows) -> consumer.accept(new VectorSchemaRoot(
+        vectors.stream().map(FieldVector::getField).collect(Collectors.toList()), vectors, rows)));
   }
 
   /** The checks and decoding both {@link #add} and {@link #forEach} run; {@code sink} gets each record batch. */
-  private long decode(ArrowChunk chunk, boolean needsExpected, Consumer<VectorSchemaRoot> sink) {
+  private long decode(ArrowChunk chunk, boolean needsExpected, ArrowStreamDecoder.BatchSink sink) {
     if (closed) {
       throw new IllegalStateException("The result decoder is closed");
     }
@@ -106,7 +109,7 @@ public final class ResultDecoder implements AutoCloseable {
     }
     return decoder.read(whole, chunks.lastBatchRowCount(), new ArrowStreamDecoder.Listener() {
       @Override
-      public void schema(Schema schema) {
+      public void schema(List<Field> schema) {
         agreement.check(schema);
         if (expected == null && fromArrow != null) {
           expected = List.copyOf(fromArrow.apply(schema));
@@ -125,8 +128,8 @@ public final class ResultDecoder implements AutoCloseable {
       }
 
       @Override
-      public void batch(VectorSchemaRoot root) {
-        sink.accept(root);
+      public void batch(List<FieldVector> vectors, int rowCount) {
+        sink.batch(vectors, rowCount);
       }
     });
   }
@@ -157,7 +160,7 @@ public final class ResultDecoder implements AutoCloseable {
     }
   }
 
-  private void plansFor(Schema schema) {
+  private void plansFor(List<Field> schema) {
     if (plans != null && expected == planExpected && schema.equals(planSchema)) {
       return;
     }

@@ -181,9 +181,9 @@ final class EncoderSamples {
   }
 
   /** The fields the result decoder expects for an Arrow schema of the encodable types. */
-  static List<ResultField> resultFields(Schema schema) {
+  static List<ResultField> resultFields(List<Field> schema) {
     List<ResultField> fields = new ArrayList<>();
-    for (Field field : schema.getFields()) {
+    for (Field field : schema) {
       fields.add(resultField(field));
     }
     return fields;

@@ -18,11 +18,8 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
-import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Decodes the Arrow IPC stream of one batch, read from its chunks in sequence, into vectors reused while the schema
@@ -40,25 +37,32 @@ public final class ArrowStreamDecoder implements AutoCloseable {
   /** The largest compressed body read: it is decompressed from a Java array. */
   private static final long MAX_COMPRESSED_BODY = Integer.MAX_VALUE - 8;
 
-  /** What a stream's messages are handed to. */
-  public interface Listener {
-    /** A schema message, after its types were checked; called before any vector is made for it. */
-    void schema(Schema schema);
+  /** What receives each loaded record batch. */
+  @FunctionalInterface
+  public interface BatchSink {
+    /** A record batch of {@code rowCount} rows, loaded and validated; its vectors are valid only during the call. */
+    void batch(List<FieldVector> vectors, int rowCount);
+  }
+
+  /**
+   * What a stream's messages are handed to. Schemas are lists of fields: Arrow's {@code Schema} builds a Jackson
+   * mapper when its class is first used, which took about 0.45 s of a cold start.
+   */
+  public interface Listener extends BatchSink {
+    /** A schema message's fields, after their types were checked; called before any vector is made for them. */
+    void schema(List<Field> schema);
 
     /** A record batch of {@code rows} rows is about to be loaded. */
     default void beforeBatch(long rows) {}
-
-    /** A record batch, loaded and validated; the root is valid only during the call. */
-    void batch(VectorSchemaRoot root);
   }
 
   private final BufferAllocator allocator;
   private final long maxBytes;
   /** Where bytes of read-only buffers pass on their way into Arrow memory; grows up to COPY_CHUNK as bodies need. */
   private byte[] copyBuffer = new byte[0];
-  /** Owns the vectors of the current schema; its row count is never set, so it never resizes them. */
-  private VectorSchemaRoot vectors;
-  private Schema schema;
+  /** The vectors of the current schema, reused by its batches; owned by this decoder. */
+  private List<FieldVector> vectors;
+  private List<Field> schema;
   private BufferCodec lz4;
   private BufferCodec zstd;
   private boolean closed;
@@ -102,7 +106,7 @@ public final class ArrowStreamDecoder implements AutoCloseable {
           if (dictionaries != null) {
             throw new ArrowDecodingException("An Arrow IPC stream holds a second schema message; a stream has one");
           }
-          Schema next = readSchema(message);
+          List<Field> next = readSchema(message);
           in.skip(bodyLength);
           listener.schema(next);
           useSchema(next);
@@ -145,18 +149,17 @@ public final class ArrowStreamDecoder implements AutoCloseable {
           + (length < 0 ? "a record batch of " + length : "at least " + (announcedRows - rowsLeft + length)));
     }
     BufferLayout wire = guarded(() -> BufferLayout.of(header, bodyLength));
-    checkBeforeLoad(schema.getFields(), header, wire, codec, length);
+    checkBeforeLoad(schema, header, wire, codec, length);
     listener.beforeBatch(length);
-    loadBody(in, header, wire, codec, schema.getFields(), vectors.getFieldVectors(), length);
-    VectorSchemaRoot batch = new VectorSchemaRoot(schema, vectors.getFieldVectors(), (int) length);
-    BatchCheck.afterLoad(batch);
+    loadBody(in, header, wire, codec, schema, vectors, length);
+    BatchCheck.afterLoad(vectors);
     if (!dictionaries.encodes()) {
-      listener.batch(batch);
+      listener.batch(vectors, (int) length);
       return length;
     }
-    VectorSchemaRoot decoded = withinLimit(() -> dictionaries.decode(batch), "The decoded dictionary columns");
+    List<FieldVector> decoded = withinLimit(() -> dictionaries.decode(vectors), "The decoded dictionary columns");
     try {
-      listener.batch(decoded);
+      listener.batch(decoded, (int) length);
     } finally {
       dictionaries.release(decoded);
     }
@@ -187,7 +190,7 @@ public final class ArrowStreamDecoder implements AutoCloseable {
     FieldVector values = guarded(() -> field.createVector(allocator));
     try {
       loadBody(in, data, wire, codec, fields, List.of(values), length);
-      BatchCheck.afterLoad(new VectorSchemaRoot(fields, List.of(values), (int) length));
+      BatchCheck.afterLoad(List.of(values));
     } catch (RuntimeException | Error e) {
       values.close();
       throw e;
@@ -246,8 +249,8 @@ public final class ArrowStreamDecoder implements AutoCloseable {
         + " bytes does not fit in the " + left + " bytes left in the batch");
   }
 
-  private static Schema readSchema(Message message) {
-    Schema schema = guarded(() -> {
+  private static List<Field> readSchema(Message message) {
+    List<Field> schema = guarded(() -> {
       org.apache.arrow.flatbuf.Schema header =
           (org.apache.arrow.flatbuf.Schema) message.header(new org.apache.arrow.flatbuf.Schema());
       if (header == null) {
@@ -256,7 +259,11 @@ public final class ArrowStreamDecoder implements AutoCloseable {
       if (header.endianness() != org.apache.arrow.flatbuf.Endianness.Little) {
         throw new ArrowDecodingException("Arrow schema is big-endian; only little-endian data is supported");
       }
-      return MessageSerializer.deserializeSchema(message);
+      List<Field> fields = new ArrayList<>(header.fieldsLength());
+      for (int i = 0; i < header.fieldsLength(); i++) {
+        fields.add(Field.convertField(header.fields(i)));
+      }
+      return List.copyOf(fields);
     });
     ArrowTypes.checkLoadable(schema);
     return schema;
@@ -301,17 +308,26 @@ public final class ArrowStreamDecoder implements AutoCloseable {
   }
 
   /** Makes vectors for the schema's record batches, in which dictionary-encoded columns hold indices. */
-  private void useSchema(Schema next) {
-    Schema indices = Dictionaries.indexSchema(next);
+  private void useSchema(List<Field> next) {
+    List<Field> indices = Dictionaries.indexFields(next);
     if (indices.equals(schema)) {
       return;
     }
     if (vectors != null) {
-      vectors.close();
+      vectors.forEach(FieldVector::close);
       vectors = null;
       schema = null;
     }
-    vectors = guarded(() -> VectorSchemaRoot.create(indices, allocator));
+    List<FieldVector> made = new ArrayList<>(indices.size());
+    try {
+      for (Field field : indices) {
+        made.add(guarded(() -> field.createVector(allocator)));
+      }
+    } catch (RuntimeException | Error e) {
+      made.forEach(FieldVector::close);
+      throw e;
+    }
+    vectors = List.copyOf(made);
     schema = indices;
   }
 
@@ -463,7 +479,7 @@ public final class ArrowStreamDecoder implements AutoCloseable {
     }
     closed = true;
     if (vectors != null) {
-      vectors.close();
+      vectors.forEach(FieldVector::close);
       vectors = null;
     }
     allocator.close();

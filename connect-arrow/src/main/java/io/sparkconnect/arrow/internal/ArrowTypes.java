@@ -9,7 +9,6 @@ import org.apache.arrow.vector.types.IntervalUnit;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * The Arrow types this decoder accepts, their buffer layouts and the {@link FieldKind} each is read as. Spark sends
@@ -34,8 +33,7 @@ final class ArrowTypes {
   private ArrowTypes() {}
 
   /** Refuses a schema with a type, parameter, name or shape this decoder cannot load safely. */
-  static void checkLoadable(Schema schema) {
-    List<Field> fields = schema.getFields();
+  static void checkLoadable(List<Field> fields) {
     for (int i = 0; i < fields.size(); i++) {
       Field field = fields.get(i);
       String path = field.getName() == null ? "#" + i : field.getName();

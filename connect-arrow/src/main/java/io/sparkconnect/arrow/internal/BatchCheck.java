@@ -9,7 +9,6 @@ import org.apache.arrow.flatbuf.RecordBatch;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.FixedSizeListVector;
 import org.apache.arrow.vector.complex.LargeListVector;
 import org.apache.arrow.vector.complex.ListVector;
@@ -198,10 +197,10 @@ final class BatchCheck {
   }
 
   /** Validates a loaded batch. */
-  static void afterLoad(VectorSchemaRoot root) {
+  static void afterLoad(List<FieldVector> vectors) {
     // Arrow's buffer validation only: its type validation rejects every map (it checks a MapVector as a list).
     ValidateVectorBufferVisitor buffers = new ValidateVectorBufferVisitor();
-    for (FieldVector vector : root.getFieldVectors()) {
+    for (FieldVector vector : vectors) {
       try {
         vector.accept(buffers, null);
       } catch (RuntimeException e) {

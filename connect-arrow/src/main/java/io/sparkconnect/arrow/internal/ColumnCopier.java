@@ -18,7 +18,6 @@ import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarCharVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.complex.StructVector;
 
@@ -31,8 +30,7 @@ public final class ColumnCopier {
    *
    * @throws ArrowDecodingException if a value cannot be decoded; exceptions of {@code factory} pass unchanged
    */
-  public static DecodedBatch copy(List<Plan> plans, VectorSchemaRoot root, ValueFactory factory) {
-    List<FieldVector> vectors = root.getFieldVectors();
+  public static DecodedBatch copy(List<Plan> plans, List<FieldVector> vectors, int rowCount, ValueFactory factory) {
     List<DecodedColumn> columns = new ArrayList<>(vectors.size());
     for (int i = 0; i < vectors.size(); i++) {
       Plan plan = plans.get(i);
@@ -47,7 +45,7 @@ public final class ColumnCopier {
             + ": " + e, e);
       }
     }
-    return new DecodedBatch(columns, root.getRowCount());
+    return new DecodedBatch(columns, rowCount);
   }
 
   /** The decoded column of one vector of a loaded batch: a top-level column, a struct's field or an array's elements. */

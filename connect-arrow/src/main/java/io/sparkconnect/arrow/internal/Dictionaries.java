@@ -8,11 +8,9 @@ import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
-import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.TransferPair;
 
 /**
@@ -30,9 +28,9 @@ final class Dictionaries implements AutoCloseable {
   private final Map<Long, List<FieldVector>> values = new HashMap<>();
   private final boolean encodes;
 
-  Dictionaries(Schema schema, BufferAllocator allocator) {
+  Dictionaries(List<Field> schema, BufferAllocator allocator) {
     this.allocator = allocator;
-    this.columns = schema.getFields();
+    this.columns = schema;
     boolean any = false;
     for (Field column : columns) {
       DictionaryEncoding encoding = column.getDictionary();
@@ -52,11 +50,11 @@ final class Dictionaries implements AutoCloseable {
     this.encodes = any;
   }
 
-  /** The schema as record batches carry it: each dictionary-encoded column as its integer indices. */
-  static Schema indexSchema(Schema schema) {
-    List<Field> fields = new ArrayList<>(schema.getFields().size());
+  /** The fields as record batches carry them: each dictionary-encoded column as its integer indices. */
+  static List<Field> indexFields(List<Field> schema) {
+    List<Field> fields = new ArrayList<>(schema.size());
     boolean changed = false;
-    for (Field field : schema.getFields()) {
+    for (Field field : schema) {
       DictionaryEncoding encoding = field.getDictionary();
       if (encoding == null) {
         fields.add(field);
@@ -66,7 +64,7 @@ final class Dictionaries implements AutoCloseable {
             field.getMetadata()), List.of()));
       }
     }
-    return changed ? new Schema(fields, schema.getCustomMetadata()) : schema;
+    return changed ? List.copyOf(fields) : schema;
   }
 
   /** Whether any column is dictionary-encoded. */
@@ -95,25 +93,22 @@ final class Dictionaries implements AutoCloseable {
   }
 
   /**
-   * A root of the batch's columns with each dictionary-encoded one decoded into new vectors of its values; {@link
-   * #release} frees them.
+   * The batch's columns with each dictionary-encoded one decoded into new vectors of its values; {@link #release}
+   * frees them.
    *
    * @throws ArrowDecodingException if a dictionary is missing or an index lies outside it
    */
-  VectorSchemaRoot decode(VectorSchemaRoot indices) {
-    List<Field> fields = new ArrayList<>(columns.size());
+  List<FieldVector> decode(List<FieldVector> indices) {
     List<FieldVector> vectors = new ArrayList<>(columns.size());
     try {
       for (int i = 0; i < columns.size(); i++) {
         Field column = columns.get(i);
-        FieldVector vector = indices.getVector(i);
+        FieldVector vector = indices.get(i);
         if (column.getDictionary() == null) {
-          fields.add(column);
           vectors.add(vector);
         } else {
           Field plain = new Field(column.getName(), new FieldType(column.isNullable(), column.getType(), null,
               column.getMetadata()), column.getChildren());
-          fields.add(plain);
           vectors.add(decode(column, plain, (BaseIntVector) vector));
         }
       }
@@ -121,7 +116,7 @@ final class Dictionaries implements AutoCloseable {
       closeDecoded(vectors);
       throw e;
     }
-    return new VectorSchemaRoot(fields, vectors, indices.getRowCount());
+    return vectors;
   }
 
   private FieldVector decode(Field column, Field plain, BaseIntVector indices) {
@@ -169,12 +164,12 @@ final class Dictionaries implements AutoCloseable {
     }
   }
 
-  /** Frees the vectors {@link #decode} made for a root. */
-  void release(VectorSchemaRoot decoded) {
+  /** Frees the vectors {@link #decode} made for a batch. */
+  void release(List<FieldVector> decoded) {
     List<FieldVector> made = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       if (columns.get(i).getDictionary() != null) {
-        made.add(decoded.getVector(i));
+        made.add(decoded.get(i));
       }
     }
     made.forEach(FieldVector::close);

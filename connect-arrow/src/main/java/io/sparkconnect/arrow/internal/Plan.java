@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * How one column (or nested field) is decoded: the expected field matched against its Arrow field, with ANY
@@ -42,8 +41,7 @@ public final class Plan {
    *
    * @throws ArrowDecodingException naming the column, the expected kind and the Arrow type on a mismatch
    */
-  public static List<Plan> match(List<ResultField> expected, Schema schema) {
-    List<Field> fields = schema.getFields();
+  public static List<Plan> match(List<ResultField> expected, List<Field> fields) {
     if (fields.size() != expected.size()) {
       throw new ArrowDecodingException("The Arrow data has " + fields.size() + " columns but the result schema has "
           + expected.size() + ": Arrow " + names(fields) + ", expected " + expectedNames(expected));
@@ -129,9 +127,9 @@ public final class Plan {
   }
 
   /** The plans of a schema nothing was expected of. */
-  public static List<Plan> synthesize(Schema schema) {
+  public static List<Plan> synthesize(List<Field> fields) {
     List<Plan> plans = new ArrayList<>();
-    for (Field field : schema.getFields()) {
+    for (Field field : fields) {
       plans.add(synthesize(field, field.getName()));
     }
     return plans;

@@ -3,7 +3,6 @@ package io.sparkconnect.arrow.internal;
 import io.sparkconnect.arrow.ArrowDecodingException;
 import java.util.List;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Holds every Arrow batch of a result to the schema of its first: the same columns and nested fields, in order,
@@ -11,7 +10,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * encoding and metadata are not compared: they do not change the values.
  */
 public final class SchemaAgreement {
-  private Schema first;
+  private List<Field> first;
   private long batch;
 
   /**
@@ -19,14 +18,14 @@ public final class SchemaAgreement {
    *
    * @throws ArrowDecodingException naming the first column that differs and both of its types
    */
-  public void check(Schema schema) {
+  public void check(List<Field> schema) {
     batch++;
     if (first == null) {
       first = schema;
       return;
     }
-    List<Field> expected = first.getFields();
-    List<Field> actual = schema.getFields();
+    List<Field> expected = first;
+    List<Field> actual = schema;
     if (expected.size() != actual.size()) {
       throw changed("has " + actual.size() + " columns where the first had " + expected.size() + " ("
           + first + " vs " + schema + ")");

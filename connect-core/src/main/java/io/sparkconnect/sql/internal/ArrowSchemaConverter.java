@@ -21,7 +21,6 @@ import org.apache.arrow.vector.types.IntervalUnit;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * The Spark schema of an Arrow schema, for results whose responses carry no {@code schema}: each Arrow type mapped
@@ -34,12 +33,12 @@ final class ArrowSchemaConverter {
   private ArrowSchemaConverter() {}
 
   /**
-   * The Spark schema of the Arrow schema of a result.
+   * The Spark schema of the fields of a result's Arrow schema.
    *
    * @throws SparkConnectException naming the column if an Arrow type has no Spark type
    */
-  static StructType toSpark(Schema schema) {
-    return struct(schema.getFields(), "");
+  static StructType toSpark(List<Field> schema) {
+    return struct(schema, "");
   }
 
   private static StructType struct(List<Field> fields, String prefix) {

@@ -99,7 +99,7 @@ public final class LocalRelations {
     }
     StructType schema;
     try {
-      schema = ArrowSchemaConverter.toSpark(root.getSchema());
+      schema = ArrowSchemaConverter.toSpark(root.getSchema().getFields());
     } catch (SparkConnectException e) {
       throw new IllegalArgumentException("The Arrow schema of the root has no Spark schema: " + e.getMessage(), e);
     }

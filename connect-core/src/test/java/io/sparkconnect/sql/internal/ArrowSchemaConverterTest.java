@@ -77,18 +77,18 @@ class ArrowSchemaConverterTest {
         Map.of("SPARK::metadata::json", "{\"comment\":\"c\"}")), null));
     spark.add(new StructField("meta", DataTypes.StringType, true, "{\"comment\":\"c\"}"));
 
-    assertEquals(new StructType(spark), ArrowSchemaConverter.toSpark(new Schema(arrow)));
+    assertEquals(new StructType(spark), ArrowSchemaConverter.toSpark(new Schema(arrow).getFields()));
   }
 
   @Test
   void anArrowTypeWithoutASparkTypeIsATypedError() {
     arrow.add(field("st", true, ArrowType.Struct.INSTANCE, field("u", true, new ArrowType.Int(32, false))));
     SparkConnectException error = assertThrows(SparkConnectException.class,
-        () -> ArrowSchemaConverter.toSpark(new Schema(arrow)));
+        () -> ArrowSchemaConverter.toSpark(new Schema(arrow).getFields()));
     assertEquals("The result came without a schema, and its column 'st.u' has Arrow type Int(32, false), which has "
         + "no Spark type; the server must send the schema of such a result", error.getMessage());
     SparkConnectException millis = assertThrows(SparkConnectException.class, () -> ArrowSchemaConverter.toSpark(
-        new Schema(List.of(field("t", true, new ArrowType.Timestamp(TimeUnit.MILLISECOND, null))))));
+        List.of(field("t", true, new ArrowType.Timestamp(TimeUnit.MILLISECOND, null)))));
     assertEquals(true, millis.getMessage().contains("column 't' has Arrow type Timestamp(MILLISECOND, null)"),
         millis.getMessage());
   }
