@@ -165,7 +165,7 @@ final class MemoryStress {
       }
       if (process.exitValue() != 0) {
         throw new IllegalStateException("the streaming client with -Xmx" + CLIENT_HEAP_MIB + "m failed (exit "
-            + process.exitValue() + "): " + lastLines(output));
+            + process.exitValue() + "): " + whatFailed(output));
       }
       Map<String, String> values = new HashMap<>();
       String[] lines = output.strip().split("\n");
@@ -176,7 +176,7 @@ final class MemoryStress {
         }
       }
       if (!values.containsKey("rows")) {
-        throw new IllegalStateException("the streaming client printed no result: " + lastLines(output));
+        throw new IllegalStateException("the streaming client printed no result: " + whatFailed(output));
       }
       return values;
     } catch (IOException e) {
@@ -184,9 +184,24 @@ final class MemoryStress {
     }
   }
 
-  private static String lastLines(String output) {
-    String[] lines = output.strip().split("\n");
-    return String.join("\n", List.of(lines).subList(Math.max(0, lines.length - 8), lines.length));
+  /**
+   * The lines of a failed child's output that say what failed: those naming an exception (a stack trace may end in
+   * another thread's frames, far from its headline), then the last lines.
+   */
+  private static String whatFailed(String output) {
+    List<String> lines = List.of(output.strip().split("\n"));
+    List<String> tail = lines.subList(Math.max(0, lines.size() - 8), lines.size());
+    List<String> kept = new java.util.ArrayList<>();
+    for (String line : lines.subList(0, lines.size() - tail.size())) {
+      if (line.startsWith("Exception in thread") || line.startsWith("Caused by:")) {
+        kept.add(line);
+      }
+    }
+    if (!kept.isEmpty()) {
+      kept.add("...");
+    }
+    kept.addAll(tail);
+    return String.join("\n", kept);
   }
 
   /** Length of "row-" followed by each id from 0 to rows - 1, counted by decimal width. */
