@@ -74,7 +74,7 @@ public final class ResultDecoder implements AutoCloseable {
    * @throws ArrowDecodingException if the chunk is out of order or disagrees with earlier chunks, the batch is
    *     malformed, has another Arrow schema than the first batch, does not match the expected schema, or holds
    *     other than the announced rows; rows before a schema is expected are also an error. Exceptions of the
-   *     {@link ValueFactory} pass unchanged.
+   *     {@link ValueFactory} pass unchanged, here or when a value is read (see its contract).
    */
   public List<DecodedBatch> add(ArrowChunk chunk) {
     List<DecodedBatch> batches = new ArrayList<>(1);

@@ -1,9 +1,10 @@
 package io.sparkconnect.arrow;
 
 /**
- * Builds composite values in the caller's representation while a batch is decoded, so each is built once.
- * Implementations must be stateless or thread-confined to the decoder's thread; exceptions they throw reach the
- * caller of {@link ResultDecoder#add} unchanged.
+ * Builds composite values in the caller's representation. Structs in a column, a struct or an array are built when a
+ * decoded value is read ({@link DecodedColumn#get}), again on each read and on whatever thread reads it; those in
+ * maps and variants are built while the batch is decoded. Implementations must be stateless and thread-safe;
+ * exceptions they throw reach the caller of {@link ResultDecoder#add} or of {@link DecodedColumn#get} unchanged.
  */
 public interface ValueFactory {
   /**

@@ -102,16 +102,28 @@ class CliIT {
       throws Exception {
     for (String[] args : new String[][] {{}, {"--format", "table"}, {"--format=table"}, {"--format", "csv"},
         {"--format=json"}, {"--max-rows", "5"}}) {
-      List<String> command = new java.util.ArrayList<>(List.of("sql", "--remote", remote));
-      command.addAll(List.of(args));
-      command.add("SELECT 1");
-      ProcessBuilder builder = CliProcess.builder(command.toArray(String[]::new));
-      builder.environment().merge("SPARK_CONNECT_OPTS", "-Xlog:gc:stderr", (was, log) -> was + " " + log);
-      CliProcess cli = CliProcess.capture(builder, "sql " + String.join(" ", args));
-      assertEquals(0, cli.exitCode, cli::toString);
       boolean quick = args.length == 0 || String.join("=", args).equals("--format=table");
-      assertTrue(cli.err.contains(quick ? "Using Serial" : "Using G1"), String.join(" ", args) + ": " + cli);
+      CliProcess cli = sqlWithOptions(remote, "-XX:+PrintFlagsFinal", args);
+      assertTrue(cli.out.matches("(?s).*TieredStopAtLevel\\s+= " + (quick ? 1 : 4) + "\\s.*"),
+          String.join(" ", args) + ": " + cli.err);
+      assertTrue(cli.out.matches("(?s).*UseSerialGC\\s+= true\\s.*") || !quick, String.join(" ", args));
+      assertTrue(!quick || cli.out.contains("|  1|"), cli::toString);
     }
+    // A collector the user chose is kept: the JVM refuses to start with two.
+    CliProcess parallel = sqlWithOptions(remote, "-XX:+UseParallelGC -XX:+PrintFlagsFinal");
+    assertTrue(parallel.out.matches("(?s).*UseParallelGC\\s+= true\\s.*"), parallel.err);
+    assertTrue(parallel.out.matches("(?s).*TieredStopAtLevel\\s+= 1\\s.*"), parallel.err);
+  }
+
+  private static CliProcess sqlWithOptions(String remote, String options, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("sql", "--remote", remote));
+    command.addAll(List.of(args));
+    command.add("SELECT 1");
+    ProcessBuilder builder = CliProcess.builder(command.toArray(String[]::new));
+    builder.environment().merge("SPARK_CONNECT_OPTS", options, (was, added) -> was + " " + added);
+    CliProcess cli = CliProcess.capture(builder, "sql " + String.join(" ", args));
+    assertEquals(0, cli.exitCode, cli::toString);
+    return cli;
   }
 
   @SparkConnectTest
@@ -151,7 +163,7 @@ class CliIT {
       assertTrue(shared.out.contains("|  2|"), shared::toString);
       String classes = Files.readString(loaded);
       for (String name : new String[] {"io.sparkconnect.cli.SqlCommand", "io.sparkconnect.sql.SparkSession",
-          "io.grpc.netty.NettyChannelBuilder", "org.apache.arrow.vector.types.pojo.Schema"}) {
+          "io.grpc.netty.NettyChannelBuilder", "org.apache.arrow.vector.IntVector"}) {
         assertTrue(classes.contains(name + " source: shared objects file (top)"), name + " was not mapped from "
             + "the archive");
       }

@@ -14,6 +14,7 @@ import java.util.Set;
 final class JmhClient implements Client {
   private static final Duration TIMEOUT = Duration.ofMinutes(60);
   private static final long WARM_UP_ROWS = 30_000_000;
+  private static final long MAX_WARM_UPS = 30;
   /** The large results' row counts when the run names none: those of the suites' {@code @Param}. */
   private static final String DEFAULT_ROWS = "1000000,10000000";
 
@@ -70,11 +71,12 @@ final class JmhClient implements Client {
 
   /**
    * Single-shot warm-up operations before a large result's measured ones: enough to stream {@value #WARM_UP_ROWS}
-   * rows, at least two. Two operations left C2 compiling through the measurement (the wide Arrow-batch workload at
-   * 1M rows spent 960 ms of client CPU per operation after two, 400 ms after 12, 252 ms after 30).
+   * rows, at least two and at most {@value #MAX_WARM_UPS}. Two operations left C2 compiling through the
+   * measurement (the wide Arrow-batch workload at 1M rows spent 960 ms of client CPU per operation after two, 400 ms
+   * after 12, 252 ms after 30).
    */
   static int warmUps(long rowsPerOperation) {
-    return (int) Math.max(2, (WARM_UP_ROWS + rowsPerOperation - 1) / rowsPerOperation);
+    return (int) Math.max(2, Math.min(MAX_WARM_UPS, (WARM_UP_ROWS + rowsPerOperation - 1) / rowsPerOperation));
   }
 
   private List<String> suiteCommand(Suite suite, int threads, String remote) {

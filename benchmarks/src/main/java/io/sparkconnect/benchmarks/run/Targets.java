@@ -110,11 +110,18 @@ final class Targets {
     }
   }
 
-  /** The numbers of a version such as {@code 4.10.0} or {@code 4.1.0-preview1}, for comparing versions. */
+  /**
+   * The numbers of a version such as {@code 4.10.0} or {@code 4.1.0-preview1}, for comparing versions; a last
+   * number ranks a pre-release below its release.
+   */
   private static int[] versionNumbers(String version) {
-    return Arrays.stream(version.split("-", 2)[0].split("\\."))
+    String[] release = version.split("-", 2);
+    int[] numbers = Arrays.stream(release[0].split("\\."))
         .mapToInt(part -> part.chars().allMatch(Character::isDigit) && !part.isEmpty() ? Integer.parseInt(part) : 0)
         .toArray();
+    int[] ranked = Arrays.copyOf(numbers, numbers.length + 1);
+    ranked[numbers.length] = release.length == 1 ? 1 : 0;
+    return ranked;
   }
 
   /** Ours over the peer's figure of the wide result of {@code method}, at the most rows both ran. */

@@ -4,9 +4,11 @@ import io.sparkconnect.arrow.DecodedColumn;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.BitSet;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.TimeStampVector;
@@ -62,7 +64,19 @@ final class EncodedColumns {
     for (int i = 0; i < n; i++) {
       values[i] = vector.getDataBuffer().getLong((long) i * Long.BYTES);
     }
-    return new NullableColumn(Nulls.of(vector), n) {
+    BitSet nulls = Nulls.of(vector);
+    if (unitsPerSecond == 1) {
+      // Only whole seconds can lie outside what java.time holds; refused here rather than when read.
+      long min = zoned ? Instant.MIN.getEpochSecond() : LocalDateTime.MIN.toEpochSecond(ZoneOffset.UTC);
+      long max = zoned ? Instant.MAX.getEpochSecond() : LocalDateTime.MAX.toEpochSecond(ZoneOffset.UTC);
+      for (int i = 0; i < n; i++) {
+        if ((nulls == null || !nulls.get(i)) && (values[i] < min || values[i] > max)) {
+          throw new DateTimeException("Timestamp " + values[i] + " s since the epoch is outside " + min + " to "
+              + max);
+        }
+      }
+    }
+    return new NullableColumn(nulls, n) {
       @Override
       Object box(int row) {
         long seconds = Math.floorDiv(values[row], unitsPerSecond);

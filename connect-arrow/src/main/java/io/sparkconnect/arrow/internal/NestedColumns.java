@@ -13,7 +13,8 @@ import org.apache.arrow.vector.complex.StructVector;
 /**
  * Struct and array columns kept as columns of their fields and elements: a struct or list is built from them when
  * it is read, so a held result costs its leaf columns, not nested objects per cell. Exceptions of the caller's
- * {@link ValueFactory} reach the reader unchanged.
+ * {@link ValueFactory} reach the reader unchanged. Every slot of a field or element vector is decoded, also those
+ * under null structs or outside every list, which Arrow leaves undefined and Spark writes as nulls.
  */
 final class NestedColumns {
   private NestedColumns() {}
