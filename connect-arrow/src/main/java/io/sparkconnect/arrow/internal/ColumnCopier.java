@@ -48,7 +48,10 @@ public final class ColumnCopier {
     return new DecodedBatch(columns, rowCount);
   }
 
-  /** The decoded column of one vector of a loaded batch: a top-level column, a struct's field or an array's elements. */
+  /**
+   * The decoded column of one vector of a loaded batch: a top-level column, a struct's field or an array's
+   * elements.
+   */
   static DecodedColumn column(Plan plan, FieldVector vector, ValueFactory factory) {
     if (plan.kind != null) {
       switch (plan.kind) {

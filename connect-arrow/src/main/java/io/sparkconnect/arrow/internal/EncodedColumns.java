@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.BitSet;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -28,18 +27,12 @@ final class EncodedColumns {
   /** Strings as one copy of the data buffer and their offsets into it; offsets were validated before this. */
   static DecodedColumn strings(VarCharVector vector) {
     int n = vector.getValueCount();
-    int[] offsets = new int[n + 1];
-    byte[] data = new byte[0];
-    if (n > 0) {
-      ArrowBuf offsetBuffer = vector.getOffsetBuffer();
-      int base = offsetBuffer.getInt(0);
-      for (int i = 0; i <= n; i++) {
-        offsets[i] = offsetBuffer.getInt((long) i * VarCharVector.OFFSET_WIDTH) - base;
-      }
-      data = new byte[offsets[n]];
-      vector.getDataBuffer().getBytes(base, data, 0, data.length);
+    int base = n > 0 ? vector.getOffsetBuffer().getInt(0) : 0;
+    int[] offsets = n > 0 ? PrimitiveColumns.ints(vector.getOffsetBuffer(), n + 1, base) : new int[1];
+    byte[] utf8 = new byte[offsets[n]];
+    if (utf8.length > 0) {
+      vector.getDataBuffer().getBytes(base, utf8, 0, utf8.length);
     }
-    byte[] utf8 = data;
     return new NullableColumn(Nulls.of(vector), n) {
       @Override
       Object box(int row) {
@@ -57,13 +50,9 @@ final class EncodedColumns {
   static DecodedColumn timestamps(TimeStampVector vector, String typeName) {
     ArrowType.Timestamp type = (ArrowType.Timestamp) vector.getField().getType();
     long unitsPerSecond = ValueReaders.unitsPerSecond(type.getUnit());
-    long nanosPerUnit = 1_000_000_000L / unitsPerSecond;
     boolean zoned = type.getTimezone() != null;
     int n = vector.getValueCount();
-    long[] values = new long[n];
-    for (int i = 0; i < n; i++) {
-      values[i] = vector.getDataBuffer().getLong((long) i * Long.BYTES);
-    }
+    long[] values = PrimitiveColumns.longs(vector.getDataBuffer(), n);
     BitSet nulls = Nulls.of(vector);
     if (unitsPerSecond == 1) {
       // Only whole seconds can lie outside what java.time holds; refused here rather than when read.
@@ -79,10 +68,7 @@ final class EncodedColumns {
     return new NullableColumn(nulls, n) {
       @Override
       Object box(int row) {
-        long seconds = Math.floorDiv(values[row], unitsPerSecond);
-        int nanos = (int) (Math.floorMod(values[row], unitsPerSecond) * nanosPerUnit);
-        return zoned ? Instant.ofEpochSecond(seconds, nanos)
-            : LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC);
+        return ValueReaders.timestamp(values[row], unitsPerSecond, zoned);
       }
 
       @Override
@@ -96,11 +82,7 @@ final class EncodedColumns {
   static DecodedColumn decimals(DecimalVector vector) {
     int scale = vector.getScale();
     int n = vector.getValueCount();
-    long[] halves = new long[2 * n];
-    ArrowBuf data = vector.getDataBuffer();
-    for (int i = 0; i < halves.length; i++) {
-      halves[i] = data.getLong((long) i * Long.BYTES);
-    }
+    long[] halves = PrimitiveColumns.longs(vector.getDataBuffer(), 2 * n);
     return new NullableColumn(Nulls.of(vector), n) {
       @Override
       Object box(int row) {

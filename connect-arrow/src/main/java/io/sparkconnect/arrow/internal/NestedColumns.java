@@ -2,10 +2,7 @@ package io.sparkconnect.arrow.internal;
 
 import io.sparkconnect.arrow.DecodedColumn;
 import io.sparkconnect.arrow.ValueFactory;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.complex.StructVector;
@@ -46,22 +43,12 @@ final class NestedColumns {
   /** The array column of {@code vector}: its offsets and one column of all its elements. */
   static DecodedColumn list(Plan plan, ListVector vector, ValueFactory factory) {
     int n = vector.getValueCount();
-    int[] offsets = new int[n + 1];
-    if (n > 0) {
-      ArrowBuf offsetBuffer = vector.getOffsetBuffer();
-      for (int i = 0; i <= n; i++) {
-        offsets[i] = offsetBuffer.getInt((long) i * ListVector.OFFSET_WIDTH);
-      }
-    }
+    int[] offsets = n > 0 ? PrimitiveColumns.ints(vector.getOffsetBuffer(), n + 1, 0) : new int[1];
     DecodedColumn elements = ColumnCopier.column(plan.children.get(0), vector.getDataVector(), factory);
     return new NullableColumn(Nulls.of(vector), n) {
       @Override
       Object box(int row) {
-        List<Object> values = new ArrayList<>(offsets[row + 1] - offsets[row]);
-        for (int i = offsets[row]; i < offsets[row + 1]; i++) {
-          values.add(elements.get(i));
-        }
-        return Collections.unmodifiableList(values);
+        return ValueReaders.list(elements::get, offsets[row], offsets[row + 1]);
       }
 
       @Override

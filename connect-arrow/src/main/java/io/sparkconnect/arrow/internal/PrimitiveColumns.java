@@ -1,6 +1,7 @@
 package io.sparkconnect.arrow.internal;
 
 import io.sparkconnect.arrow.DecodedColumn;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.Float4Vector;
@@ -12,6 +13,24 @@ import org.apache.arrow.vector.TinyIntVector;
 /** Columns of Java primitives copied from fixed-width Arrow vectors, with nulls kept in a bit set. */
 final class PrimitiveColumns {
   private PrimitiveColumns() {}
+
+  /** The first {@code count} 64-bit values of a buffer. */
+  static long[] longs(ArrowBuf buffer, int count) {
+    long[] values = new long[count];
+    for (int i = 0; i < count; i++) {
+      values[i] = buffer.getLong((long) i * Long.BYTES);
+    }
+    return values;
+  }
+
+  /** The first {@code count} 32-bit values of a buffer, each less {@code minus} (offsets made relative). */
+  static int[] ints(ArrowBuf buffer, int count, int minus) {
+    int[] values = new int[count];
+    for (int i = 0; i < count; i++) {
+      values[i] = buffer.getInt((long) i * Integer.BYTES) - minus;
+    }
+    return values;
+  }
 
   static DecodedColumn of(BitVector vector) {
     int n = vector.getValueCount();
@@ -110,10 +129,7 @@ final class PrimitiveColumns {
 
   static DecodedColumn of(IntVector vector) {
     int n = vector.getValueCount();
-    int[] values = new int[n];
-    for (int i = 0; i < n; i++) {
-      values[i] = vector.getDataBuffer().getInt((long) i * Integer.BYTES);
-    }
+    int[] values = ints(vector.getDataBuffer(), n, 0);
     return new NullableColumn(Nulls.of(vector), n) {
       @Override
       public int getInt(int row) {
@@ -144,10 +160,7 @@ final class PrimitiveColumns {
 
   static DecodedColumn of(BigIntVector vector) {
     int n = vector.getValueCount();
-    long[] values = new long[n];
-    for (int i = 0; i < n; i++) {
-      values[i] = vector.getDataBuffer().getLong((long) i * Long.BYTES);
-    }
+    long[] values = longs(vector.getDataBuffer(), n);
     return new NullableColumn(Nulls.of(vector), n) {
       @Override
       public long getLong(int row) {

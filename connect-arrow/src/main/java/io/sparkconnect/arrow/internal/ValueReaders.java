@@ -158,18 +158,15 @@ final class ValueReaders {
   private static ValueReader timestamp(TimeStampVector vector) {
     ArrowType.Timestamp type = (ArrowType.Timestamp) vector.getField().getType();
     long unitsPerSecond = unitsPerSecond(type.getUnit());
-    long nanosPerUnit = 1_000_000_000L / unitsPerSecond;
     boolean zoned = type.getTimezone() != null;
-    return index -> {
-      if (vector.isNull(index)) {
-        return null;
-      }
-      long value = vector.get(index);
-      long seconds = Math.floorDiv(value, unitsPerSecond);
-      int nanos = (int) (Math.floorMod(value, unitsPerSecond) * nanosPerUnit);
-      return zoned ? Instant.ofEpochSecond(seconds, nanos)
-          : LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC);
-    };
+    return index -> vector.isNull(index) ? null : timestamp(vector.get(index), unitsPerSecond, zoned);
+  }
+
+  /** A timestamp of {@code value} units since the epoch: an instant if {@code zoned}, else a local date-time. */
+  static Object timestamp(long value, long unitsPerSecond, boolean zoned) {
+    long seconds = Math.floorDiv(value, unitsPerSecond);
+    int nanos = (int) (Math.floorMod(value, unitsPerSecond) * (1_000_000_000L / unitsPerSecond));
+    return zoned ? Instant.ofEpochSecond(seconds, nanos) : LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC);
   }
 
   private static ValueReader time(FieldVector vector) {
@@ -229,7 +226,7 @@ final class ValueReaders {
     return index -> v.isNull(index) ? null : list(elements, index * width, index * width + width);
   }
 
-  private static List<Object> list(ValueReader elements, int start, int end) {
+  static List<Object> list(ValueReader elements, int start, int end) {
     List<Object> values = new ArrayList<>(end - start);
     for (int i = start; i < end; i++) {
       values.add(elements.read(i));
