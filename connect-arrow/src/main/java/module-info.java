@@ -10,6 +10,8 @@ module io.sparkconnect.arrow {
   // arrow-memory-core finds its allocator by reflection: the module must be in the graph of a named application.
   requires org.apache.arrow.memory.unsafe;
   requires aircompressor;
+  // sun.misc.Unsafe reads the address of direct buffers, so received bytes are read in place.
+  requires jdk.unsupported;
 
   exports io.sparkconnect.arrow;
 }

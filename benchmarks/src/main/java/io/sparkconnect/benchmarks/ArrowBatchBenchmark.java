@@ -24,9 +24,10 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * How close handing a received batch out as Arrow vectors ({@code forEachArrowBatch}) is to the floor: {@code
- * vectors} frames, checks and loads one batch's IPC bytes into vectors, {@code memoryCopy} only copies the same bytes
- * into Arrow memory once, the least any reader that does not alias the received bytes must do. Same batches as
- * {@link DecodeBenchmark}, no server.
+ * vectors} frames, checks and loads one batch's IPC bytes from a heap array into vectors, copying them into Arrow
+ * memory; {@code inPlace} does the same from a direct buffer, whose bytes the vectors point into; {@code memoryCopy}
+ * only copies the bytes into Arrow memory once, the least any reader that does not alias the received bytes must
+ * do. Same batches as {@link DecodeBenchmark}, no server.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +43,7 @@ public class ArrowBatchBenchmark {
   int rows;
 
   private byte[] ipc;
+  private ByteBuffer direct;
   private ResultDecoder decoder;
   private BufferAllocator allocator;
   private ArrowBuf target;
@@ -50,6 +52,7 @@ public class ArrowBatchBenchmark {
   public void prepare() {
     TypedPayloads.Payload payload = TypedPayloads.of(type, rows);
     ipc = payload.ipc();
+    direct = ByteBuffer.allocateDirect(ipc.length).put(ipc).flip();
     decoder = ResultDecoder.create(DecodeBenchmark.PLAIN_VALUES, Long.MAX_VALUE);
     decoder.expect(payload.schema());
     allocator = new RootAllocator();
@@ -66,6 +69,11 @@ public class ArrowBatchBenchmark {
   @Benchmark
   public long vectors(Blackhole sink) {
     return decoder.forEach(ArrowChunk.whole(ByteBuffer.wrap(ipc), rows), root -> sink.consume(root.getRowCount()));
+  }
+
+  @Benchmark
+  public long inPlace(Blackhole sink) {
+    return decoder.forEach(ArrowChunk.whole(direct.duplicate(), rows), root -> sink.consume(root.getRowCount()));
   }
 
   @Benchmark

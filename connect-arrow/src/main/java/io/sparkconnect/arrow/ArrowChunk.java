@@ -1,11 +1,14 @@
 package io.sparkconnect.arrow;
 
+import io.sparkconnect.arrow.internal.DirectMemory;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
  * The content of one Spark Connect {@code ArrowBatch} message, without protobuf: Arrow IPC bytes (a whole IPC
- * stream, or one chunk of it) and what the server announced about them. Immutable; the bytes are not copied.
+ * stream, or one chunk of it) and what the server announced about them. Immutable; the bytes are not copied. A
+ * whole batch in a direct buffer is read in place where {@link #readsInPlace()}: the vectors loaded from it point
+ * into the buffer, which they keep reachable, until the decoder loads the next batch or closes.
  */
 public final class ArrowChunk {
   private final ByteBuffer data;
@@ -20,6 +23,11 @@ public final class ArrowChunk {
     this.startOffset = startOffset;
     this.chunkIndex = chunkIndex;
     this.numChunks = numChunks;
+  }
+
+  /** Whether whole batches in direct buffers are read in place on this JVM, rather than copied into Arrow memory. */
+  public static boolean readsInPlace() {
+    return DirectMemory.available();
   }
 
   /** A whole batch in one message, as servers before 4.1 send it: no start offset, one chunk. */

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Run by {@link NoJvmFlagsTest} in a JVM without {@code --add-opens}: decodes the streams of {@code rows} Samples rows
  * in the files it is given after the row count (heap, read-only and direct buffers, through both paths) and prints
- * what it read.
+ * what it read, and whether direct buffers are read in place.
  */
 public final class NoFlagsMain {
   private NoFlagsMain() {}
@@ -16,6 +16,7 @@ public final class NoFlagsMain {
   public static void main(String[] args) throws Exception {
     boolean nioOpen = java.nio.Buffer.class.getDeclaredField("address").trySetAccessible();
     System.out.println(nioOpen ? "java.nio is open" : "java.nio is closed");
+    System.out.println("reads in place: " + ArrowChunk.readsInPlace());
     int rows = Integer.parseInt(args[0]);
     for (int i = 1; i < args.length; i++) {
       decode(Files.readAllBytes(Path.of(args[i])), rows);

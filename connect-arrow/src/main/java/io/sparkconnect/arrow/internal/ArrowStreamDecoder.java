@@ -15,6 +15,7 @@ import org.apache.arrow.flatbuf.MetadataVersion;
 import org.apache.arrow.flatbuf.RecordBatch;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.ForeignAllocation;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -29,7 +30,8 @@ import org.apache.arrow.vector.types.pojo.Field;
  * batches (LZ4_FRAME or ZSTD, which 4.1+ servers send when {@code spark.sql.execution.arrow.compression.codec} is
  * set) are decompressed with the same checks, their uncompressed lengths bounded first. Dictionary batches (deltas
  * included) are loaded the same way, and dictionary-encoded columns are decoded before the listener sees them.
- * Bodies are copied into Arrow memory with plain memory copies, so no {@code --add-opens} is needed on Java 17+.
+ * Bodies are read in place from a stream in one direct buffer, and otherwise copied into Arrow memory with plain
+ * memory copies; neither needs {@code --add-opens} on Java 17+.
  * Not thread-safe; close it to free its memory.
  */
 public final class ArrowStreamDecoder implements AutoCloseable {
@@ -79,7 +81,9 @@ public final class ArrowStreamDecoder implements AutoCloseable {
 
   /**
    * Reads one complete IPC stream, given as the chunks it arrived in. Dictionary batches are kept for the stream
-   * only, and dictionary-encoded columns are handed to the listener decoded, as vectors of their values.
+   * only, and dictionary-encoded columns are handed to the listener decoded, as vectors of their values. A stream
+   * in one direct buffer is read in place where {@link DirectMemory#available()}: uncompressed bodies are not
+   * copied, and the vectors point into the buffer until the next stream is loaded or the decoder closes.
    *
    * @param announcedRows the rows the server announced for the stream: its record batches must hold exactly these
    * @return the number of rows read
@@ -90,7 +94,32 @@ public final class ArrowStreamDecoder implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("The Arrow decoder is closed");
     }
-    ChunkInput in = new ChunkInput(chunks);
+    ArrowBuf inPlace = chunks.size() == 1 && chunks.get(0).isDirect() && DirectMemory.available()
+        ? inPlace(chunks.get(0)) : null;
+    try {
+      return read(new ChunkInput(chunks), inPlace, announcedRows, listener);
+    } finally {
+      if (inPlace != null) {
+        inPlace.close(); // the vectors keep their own references
+      }
+    }
+  }
+
+  /** Arrow memory over the remaining bytes of a direct buffer, which it keeps reachable until released. */
+  private ArrowBuf inPlace(ByteBuffer chunk) {
+    ByteBuffer bytes = chunk.duplicate();
+    long address = DirectMemory.address(bytes);
+    return withinLimit(() -> allocator.wrapForeignAllocation(new ForeignAllocation(bytes.remaining(), address) {
+      private ByteBuffer keptReachable = bytes;
+
+      @Override
+      protected void release0() {
+        keptReachable = null;
+      }
+    }), "A received Arrow batch of " + bytes.remaining() + " bytes read in place");
+  }
+
+  private long read(ChunkInput in, ArrowBuf inPlace, long announcedRows, Listener listener) {
     long rows = 0;
     Dictionaries dictionaries = null;
     try {
@@ -115,13 +144,13 @@ public final class ArrowStreamDecoder implements AutoCloseable {
           if (dictionaries == null) {
             throw new ArrowDecodingException("Arrow record batch arrived before its schema message");
           }
-          rows += readBatch(in, recordBatchHeader(message), bodyLength, announcedRows - rows, announcedRows,
-              dictionaries, listener);
+          rows += readBatch(in, inPlace, recordBatchHeader(message), bodyLength, announcedRows - rows,
+              announcedRows, dictionaries, listener);
         } else if (type == MessageHeader.DictionaryBatch) {
           if (dictionaries == null) {
             throw new ArrowDecodingException("Arrow dictionary batch arrived before its schema message");
           }
-          readDictionary(in, message, bodyLength, dictionaries);
+          readDictionary(in, inPlace, message, bodyLength, dictionaries);
         } else {
           throw new ArrowDecodingException("Unsupported Arrow IPC message type " + type + " ("
               + (type >= 0 && type < MessageHeader.names.length ? MessageHeader.name(type) : "unknown")
@@ -140,8 +169,8 @@ public final class ArrowStreamDecoder implements AutoCloseable {
   }
 
   /** Loads a record batch of at most {@code rowsLeft} rows and hands it to the listener; returns its rows. */
-  private long readBatch(ChunkInput in, RecordBatch header, long bodyLength, long rowsLeft, long announcedRows,
-      Dictionaries dictionaries, Listener listener) {
+  private long readBatch(ChunkInput in, ArrowBuf inPlace, RecordBatch header, long bodyLength, long rowsLeft,
+      long announcedRows, Dictionaries dictionaries, Listener listener) {
     BufferCodec codec = codec(header);
     long length = guarded(header::length);
     if (length < 0 || length > rowsLeft) {
@@ -151,7 +180,7 @@ public final class ArrowStreamDecoder implements AutoCloseable {
     BufferLayout wire = guarded(() -> BufferLayout.of(header, bodyLength));
     checkBeforeLoad(schema, header, wire, codec, length);
     listener.beforeBatch(length);
-    loadBody(in, header, wire, codec, schema, vectors, length);
+    loadBody(in, inPlace, header, wire, codec, schema, vectors, length);
     BatchCheck.afterLoad(vectors);
     if (!dictionaries.encodes()) {
       listener.batch(vectors, (int) length);
@@ -167,7 +196,8 @@ public final class ArrowStreamDecoder implements AutoCloseable {
   }
 
   /** Loads a dictionary batch into the stream's dictionaries. */
-  private void readDictionary(ChunkInput in, Message message, long bodyLength, Dictionaries dictionaries) {
+  private void readDictionary(ChunkInput in, ArrowBuf inPlace, Message message, long bodyLength,
+      Dictionaries dictionaries) {
     DictionaryBatch header = guarded(() -> {
       DictionaryBatch dictionary = (DictionaryBatch) message.header(new DictionaryBatch());
       if (dictionary == null || dictionary.data() == null) {
@@ -189,7 +219,7 @@ public final class ArrowStreamDecoder implements AutoCloseable {
     checkBeforeLoad(fields, data, wire, codec, length);
     FieldVector values = guarded(() -> field.createVector(allocator));
     try {
-      loadBody(in, data, wire, codec, fields, List.of(values), length);
+      loadBody(in, inPlace, data, wire, codec, fields, List.of(values), length);
       BatchCheck.afterLoad(List.of(values));
     } catch (RuntimeException | Error e) {
       values.close();
@@ -338,8 +368,14 @@ public final class ArrowStreamDecoder implements AutoCloseable {
    * resizes a list's elements to the list's last offset, read from the wire, before anything could check it. Here
    * every vector keeps the counts of its own field node.
    */
-  private void loadBody(ChunkInput in, RecordBatch header, BufferLayout wire, BufferCodec codec, List<Field> fields,
-      List<FieldVector> targets, long length) {
+  private void loadBody(ChunkInput in, ArrowBuf inPlace, RecordBatch header, BufferLayout wire, BufferCodec codec,
+      List<Field> fields, List<FieldVector> targets, long length) {
+    if (codec == null && inPlace != null) {
+      ArrowBuf body = inPlace.slice(in.consumed(), wire.bodyLength()); // shares inPlace's reference count
+      in.skip(wire.bodyLength());
+      loadVectors(header, body, wire, targets);
+      return;
+    }
     if (codec == null) {
       ArrowBuf body = allocate(wire.bodyLength(), "An Arrow record batch body");
       try {

@@ -11,6 +11,7 @@ import org.apache.arrow.memory.ArrowBuf;
  */
 final class ChunkInput {
   private final ByteBuffer[] parts;
+  private final long total;
   private int part;
   private long remaining;
 
@@ -20,6 +21,12 @@ final class ChunkInput {
       parts[i] = chunks.get(i).duplicate().order(ByteOrder.LITTLE_ENDIAN);
       remaining += parts[i].remaining();
     }
+    total = remaining;
+  }
+
+  /** Bytes read so far. */
+  long consumed() {
+    return total - remaining;
   }
 
   /** Bytes not read yet. */

@@ -145,7 +145,7 @@ final class ResultReader implements AutoCloseable {
           ExecutePlanResponse response = record(stream.next());
           if (response.hasArrowBatch()) {
             bytesSinceBatch += response.getArrowBatch().getData().size();
-            decoder.forEach(chunk(response.getArrowBatch()), guarded);
+            decoder.forEach(chunk(response), guarded);
           }
         }
         decoder.finish();
@@ -173,7 +173,7 @@ final class ResultReader implements AutoCloseable {
     ExecutePlanResponse response = record(stream.next());
     if (response.hasArrowBatch()) {
       bytesSinceBatch += response.getArrowBatch().getData().size();
-      List<DecodedBatch> batches = decoder.add(chunk(response.getArrowBatch()));
+      List<DecodedBatch> batches = decoder.add(chunk(response));
       if (!batches.isEmpty()) {
         accept(batches.stream().mapToLong(DecodedBatch::rowCount).sum());
         batches.forEach(batch -> pending.add(new ResultBatch(schema, batch)));
@@ -229,9 +229,10 @@ final class ResultReader implements AutoCloseable {
   }
 
   /** The batch's chunk; without {@code num_chunks_in_batch}, or with 0 (as for compatibility), it is whole. */
-  private static ArrowChunk chunk(ExecutePlanResponse.ArrowBatch batch) {
+  private static ArrowChunk chunk(ExecutePlanResponse response) {
+    ExecutePlanResponse.ArrowBatch batch = response.getArrowBatch();
     long chunks = batch.hasNumChunksInBatch() && batch.getNumChunksInBatch() != 0 ? batch.getNumChunksInBatch() : 1;
-    return ArrowChunk.of(batch.getData().asReadOnlyByteBuffer(), batch.getRowCount(),
+    return ArrowChunk.of(ByteStringBuffer.of(batch.getData()), batch.getRowCount(),
         batch.hasStartOffset() ? batch.getStartOffset() : -1, batch.hasChunkIndex() ? batch.getChunkIndex() : 0,
         chunks);
   }

@@ -5,8 +5,10 @@ import io.grpc.Channel;
 import io.grpc.ClientInterceptor;
 import io.grpc.ClientInterceptors;
 import io.grpc.Context;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
 import io.sparkconnect.proto.AddArtifactsRequest;
 import io.sparkconnect.proto.AddArtifactsResponse;
@@ -60,6 +62,10 @@ import org.slf4j.LoggerFactory;
  */
 final class SessionRpc implements ExecutionCalls {
   private static final Logger LOG = LoggerFactory.getLogger(SessionRpc.class);
+  private static final MethodDescriptor<ExecutePlanRequest, ExecutePlanResponse> EXECUTE_PLAN =
+      ResponseMarshaller.reading(SparkConnectServiceGrpc.getExecutePlanMethod());
+  private static final MethodDescriptor<ReattachExecuteRequest, ExecutePlanResponse> REATTACH_EXECUTE =
+      ResponseMarshaller.reading(SparkConnectServiceGrpc.getReattachExecuteMethod());
 
   private final ConnectChannel channel;
   private final RequestEnvelope envelope;
@@ -214,7 +220,9 @@ final class SessionRpc implements ExecutionCalls {
   @Override
   public ResponseSegment execute(OperationContext operation, ExecutePlanRequest request) {
     checkOpen();
-    return open(() -> blocking(operation).executePlan(request));
+    SparkConnectServiceBlockingStub stub = blocking(operation);
+    return open(() -> ClientCalls.blockingServerStreamingCall(stub.getChannel(), EXECUTE_PLAN,
+        stub.getCallOptions(), request));
   }
 
   @Override
@@ -225,7 +233,9 @@ final class SessionRpc implements ExecutionCalls {
     if (lastResponseId != null) {
       request.setLastResponseId(lastResponseId);
     }
-    return open(() -> blocking(operation).reattachExecute(request.build()));
+    SparkConnectServiceBlockingStub stub = blocking(operation);
+    return open(() -> ClientCalls.blockingServerStreamingCall(stub.getChannel(), REATTACH_EXECUTE,
+        stub.getCallOptions(), request.build()));
   }
 
   private ResponseSegment open(java.util.function.Supplier<Iterator<ExecutePlanResponse>> start) {
