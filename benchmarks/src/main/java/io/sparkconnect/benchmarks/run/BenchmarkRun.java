@@ -52,6 +52,11 @@ public final class BenchmarkRun implements Callable<Integer> {
       description = "Process runs per client for cold start; 0 skips it (default: ${DEFAULT-VALUE}).")
   int coldStartRuns;
 
+  @Option(names = "--first-collect-runs", defaultValue = "5",
+      description = "Fresh JVMs of ours whose first collect of the largest wide result is timed, on 4.x servers; 0 "
+          + "skips it (default: ${DEFAULT-VALUE}).")
+  int firstCollectRuns;
+
   @Option(names = "--project-dir", defaultValue = ".", description = "The repository's root (default: .).")
   Path projectDir;
 
@@ -135,6 +140,13 @@ public final class BenchmarkRun implements Callable<Integer> {
           log("Cold start, " + coldStartRuns + " runs per client");
           Peers.coldStart(root, clients).run(server.connectionString(), coldStartRuns,
               dir.resolve("cold-start.json"), logs.resolve("cold-start"));
+        }
+        if (firstCollectRuns > 0 && server.sparkVersion().startsWith("4.")) {
+          long largest = java.util.Arrays.stream((largeRows != null ? largeRows : JmhClient.DEFAULT_ROWS).split(","))
+              .mapToLong(Long::parseLong).max().orElseThrow();
+          log("First collect of " + largest + " wide rows in a fresh JVM, " + firstCollectRuns + " runs");
+          FirstCollect.run(root, server.connectionString(), largest, firstCollectRuns,
+              dir.resolve("first-collect.json"), logs.resolve("first-collect"));
         }
         Results.merge(dir.resolve("parts"), dir);
       }

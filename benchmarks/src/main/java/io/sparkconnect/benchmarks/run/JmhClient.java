@@ -16,7 +16,7 @@ final class JmhClient implements Client {
   private static final long WARM_UP_ROWS = 30_000_000;
   private static final long MAX_WARM_UPS = 30;
   /** The large results' row counts when the run names none: those of the suites' {@code @Param}. */
-  private static final String DEFAULT_ROWS = "1000000,10000000";
+  static final String DEFAULT_ROWS = "1000000,10000000";
 
   private final String name;
   private final List<String> launch;

@@ -67,7 +67,8 @@ final class Peers {
     return coldStart;
   }
 
-  private static String libraryClasspath(Path root) {
+  /** The class path of the programs in {@code benchmarks/cold-start}: our library and nothing else. */
+  static String libraryClasspath(Path root) {
     Path target = root.resolve("benchmarks/cold-start/target");
     try {
       return target.resolve("cold-start.jar") + File.pathSeparator

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +15,7 @@ import picocli.CommandLine;
 /**
  * CI's short run of the benchmarks, so they cannot rot: every suite of our client against real 4.1 and 3.5
  * servers and the client-only suites, one short iteration each, the report written and the decode allocation held
- * under the committed ceilings (the run's exit code).
+ * under the committed ceilings (the run's exit code), and the first collect timed in fresh JVMs.
  */
 class BenchmarkRunIT {
   @Test
@@ -34,6 +36,10 @@ class BenchmarkRunIT {
         assertTrue(section.contains("| " + suite + " "), suite + " missing from " + server + ":\n" + text);
       }
     }
+    JsonNode firstCollect = new ObjectMapper().readTree(out.resolve("spark-4.1.2/first-collect.json").toFile());
+    assertEquals(100000, firstCollect.path("rows").asLong());
+    assertEquals(5, firstCollect.path("runs").size(), firstCollect.toString());
+    firstCollect.path("runs").forEach(run -> assertTrue(run.path("millis").asDouble() > 0, firstCollect.toString()));
     List<Measurement> decoded = Results.read(out.resolve("client-only.json")).stream()
         .filter(r -> r.benchmark().equals(AllocationCeilings.BENCHMARK)).toList();
     assertEquals(10, decoded.size());

@@ -107,4 +107,22 @@ class ReportWriterTest {
         text);
     assertTrue(text.contains("| Wide iterator: live heap at its highest | — | 64.0 MiB | not measured in this run |"), text);
   }
+
+  @Test
+  void comparesTheFirstCollectInAFreshJvmWithTheWarmOneOfAsManyRows(@TempDir Path results) throws IOException {
+    Path server = Files.createDirectories(results.resolve("spark-4.1.2"));
+    Files.writeString(server.resolve("ours.json"), "["
+        + result("io.sparkconnect.benchmarks.LargeResultBenchmark.collect", "ss",
+            "\"shape\": \"wide\", \"rows\": \"1000000\"", 400, "") + ","
+        + result("io.sparkconnect.benchmarks.LargeResultBenchmark.collect", "ss",
+            "\"shape\": \"wide\", \"rows\": \"10000000\"", 5000, "") + "]");
+    Files.writeString(server.resolve("first-collect.json"),
+        "{\"rows\": 1000000, \"runs\": [{\"millis\": 1300}, {\"millis\": 900}, {\"millis\": 1000}]}");
+    Path report = results.resolve("BENCHMARKS.md");
+
+    ReportWriter.write(results, report, false, new AllocationCeilings(Map.of()));
+
+    assertTrue(Files.readString(report).contains("| Wide `collect`: first in a fresh JVM ÷ warm | 2.50x | 2.00x | "
+        + "missed by 25% |"), Files.readString(report));
+  }
 }
