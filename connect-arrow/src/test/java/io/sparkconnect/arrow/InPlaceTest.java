@@ -2,6 +2,7 @@ package io.sparkconnect.arrow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparkconnect.arrow.internal.DirectMemory;
@@ -79,6 +80,21 @@ class InPlaceTest {
       }
       assertEquals(Samples.expectedRows(ROWS, ROWS), Samples.rows(batches));
       assertFalse(batches.isEmpty());
+    }
+  }
+
+  @Test
+  void countsTheBytesReadInPlaceAgainstTheMemoryLimit() {
+    byte[] first = Samples.stream(0, ROWS);
+    byte[] second = Samples.stream(ROWS, ROWS);
+    long limit = first.length + second.length - 1; // the vectors hold the first batch while the second is wrapped
+    try (ResultDecoder decoder = ResultDecoder.create(new TestValues(), limit)) {
+      decoder.expect(Samples.FIELDS);
+      assertEquals(Samples.expectedRows(0, ROWS), Samples.rows(decoder.add(ArrowChunk.whole(direct(first), ROWS))));
+      String error = assertThrows(ArrowDecodingException.class,
+          () -> decoder.add(ArrowChunk.whole(direct(second), ROWS))).getMessage();
+      assertTrue(error.contains("The " + second.length + " bytes of an Arrow batch read in place exceed the Arrow "
+          + "memory limit of " + limit + " bytes"), error);
     }
   }
 

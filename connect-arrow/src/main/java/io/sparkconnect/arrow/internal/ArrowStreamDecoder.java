@@ -116,7 +116,7 @@ public final class ArrowStreamDecoder implements AutoCloseable {
       protected void release0() {
         keptReachable = null;
       }
-    }), "A received Arrow batch of " + bytes.remaining() + " bytes read in place");
+    }), "The " + bytes.remaining() + " bytes of an Arrow batch read in place");
   }
 
   private long read(ChunkInput in, ArrowBuf inPlace, long announcedRows, Listener listener) {
