@@ -95,6 +95,8 @@ public final class BenchmarkRun implements Callable<Integer> {
     Results.clear(results);
     String largeRows = rows != null ? String.join(",", rows.stream().map(String::valueOf).toList())
         : shortMode ? "100000" : null;
+    long largestRows = java.util.Arrays.stream((largeRows != null ? largeRows : JmhClient.DEFAULT_ROWS).split(","))
+        .mapToLong(Long::parseLong).max().orElseThrow();
     JmhClient ours = new JmhClient("ours", List.of(java(), "-cp", System.getProperty("java.class.path"),
         "org.openjdk.jmh.Main"), OURS, shortMode, largeRows, root);
     List<Client> clients = new ArrayList<>(List.of(ours));
@@ -142,10 +144,8 @@ public final class BenchmarkRun implements Callable<Integer> {
               dir.resolve("cold-start.json"), logs.resolve("cold-start"));
         }
         if (firstCollectRuns > 0 && server.sparkVersion().startsWith("4.")) {
-          long largest = java.util.Arrays.stream((largeRows != null ? largeRows : JmhClient.DEFAULT_ROWS).split(","))
-              .mapToLong(Long::parseLong).max().orElseThrow();
-          log("First collect of " + largest + " wide rows in a fresh JVM, " + firstCollectRuns + " runs");
-          FirstCollect.run(root, server.connectionString(), largest, firstCollectRuns,
+          log("First collect of " + largestRows + " wide rows in a fresh JVM, " + firstCollectRuns + " runs");
+          FirstCollect.run(root, server.connectionString(), largestRows, firstCollectRuns,
               dir.resolve("first-collect.json"), logs.resolve("first-collect"));
         }
         Results.merge(dir.resolve("parts"), dir);

@@ -62,13 +62,9 @@ final class ResponseMarshaller implements MethodDescriptor.Marshaller<ExecutePla
     }
     int size = stream.available();
     byte[] bytes = new byte[size];
-    int read = 0;
-    while (read < size) {
-      int n = stream.read(bytes, read, size - read);
-      if (n < 0) {
-        throw new IOException("The response ended after " + read + " of the " + size + " bytes it announced");
-      }
-      read += n;
+    int read = stream.readNBytes(bytes, 0, size);
+    if (read < size) {
+      throw new IOException("The response ended after " + read + " of the " + size + " bytes it announced");
     }
     int next = stream.read();
     if (next < 0) {
