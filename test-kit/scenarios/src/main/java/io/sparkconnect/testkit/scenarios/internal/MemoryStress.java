@@ -8,9 +8,10 @@ import io.sparkconnect.testkit.scenarios.Check;
 import io.sparkconnect.testkit.scenarios.ScenarioContext;
 import io.sparkconnect.testkit.scenarios.ScenarioFailedException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ final class MemoryStress {
   static final long SOAK_READ_ROWS = 1_000_000;
   private static final int TREND_SAMPLES = 40;
   private static final long MIB = 1 << 20;
+  private static final long CHILD_TIMEOUT_MINUTES = 5;
 
   private MemoryStress() {}
 
@@ -141,46 +143,70 @@ final class MemoryStress {
 
   /**
    * Runs {@link StreamingProbe} in a child JVM with a {@value #CLIENT_HEAP_MIB} MiB heap and returns what it
-   * printed; the connection string travels in its environment, never on its command line.
+   * printed; the connection string travels in its environment, never on its command line. The child exits on its
+   * first {@code OutOfMemoryError}: a JVM out of heap can lose any thread (Netty's event loop among them) and then
+   * wait forever, which is how a keeping client once hung CI instead of failing. A child still running after
+   * {@value #CHILD_TIMEOUT_MINUTES} minutes fails with its threads' stacks.
    *
    * @param keep whether the child keeps every row, as a client that held its batches would
    * @throws IllegalStateException when the child fails, with its output
    */
   static Map<String, String> stream(String remote, long rows, boolean keep) throws InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(List.of(
-        Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + CLIENT_HEAP_MIB + "m",
-        "-cp", System.getProperty("java.class.path"), StreamingProbe.class.getName(), Long.toString(rows),
-        keep ? "keep" : "stream"))
-        .redirectErrorStream(true);
-    builder.environment().put("SPARK_REMOTE", remote);
+    Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
     try {
-      Process process = builder.start();
-      String output;
-      try (InputStream out = process.getInputStream()) {
-        output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      if (!process.waitFor(10, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new IllegalStateException("the streaming client did not finish within 10 minutes");
-      }
-      if (process.exitValue() != 0) {
-        throw new IllegalStateException("the streaming client with -Xmx" + CLIENT_HEAP_MIB + "m failed (exit "
-            + process.exitValue() + "): " + whatFailed(output));
-      }
-      Map<String, String> values = new HashMap<>();
-      String[] lines = output.strip().split("\n");
-      for (String pair : lines[lines.length - 1].split(" ")) {
-        int equals = pair.indexOf('=');
-        if (equals > 0) {
-          values.put(pair.substring(0, equals), pair.substring(equals + 1));
+      Path log = Files.createTempFile("streaming-probe", ".log");
+      try {
+        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-Xmx" + CLIENT_HEAP_MIB + "m",
+            "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
+            StreamingProbe.class.getName(), Long.toString(rows), keep ? "keep" : "stream"))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+        builder.environment().put("SPARK_REMOTE", remote);
+        Process process = builder.start();
+        if (!process.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+          String threads = threadDump(process);
+          process.destroyForcibly();
+          process.waitFor(1, TimeUnit.MINUTES);
+          throw new IllegalStateException("the streaming client did not finish within " + CHILD_TIMEOUT_MINUTES
+              + " minutes; its threads then:\n" + threads + "\nits output:\n"
+              + whatFailed(Files.readString(log, StandardCharsets.UTF_8)));
         }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        if (process.exitValue() != 0) {
+          throw new IllegalStateException("the streaming client with -Xmx" + CLIENT_HEAP_MIB + "m failed (exit "
+              + process.exitValue() + "): " + whatFailed(output));
+        }
+        Map<String, String> values = new HashMap<>();
+        String[] lines = output.strip().split("\n");
+        for (String pair : lines[lines.length - 1].split(" ")) {
+          int equals = pair.indexOf('=');
+          if (equals > 0) {
+            values.put(pair.substring(0, equals), pair.substring(equals + 1));
+          }
+        }
+        if (!values.containsKey("rows")) {
+          throw new IllegalStateException("the streaming client printed no result: " + whatFailed(output));
+        }
+        return values;
+      } finally {
+        Files.deleteIfExists(log);
       }
-      if (!values.containsKey("rows")) {
-        throw new IllegalStateException("the streaming client printed no result: " + whatFailed(output));
-      }
-      return values;
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not start the streaming client JVM", e);
+      throw new UncheckedIOException("Could not run the streaming client JVM", e);
+    }
+  }
+
+  /** The stacks of a hung child's threads, by {@code jcmd Thread.print}, or why they could not be taken. */
+  private static String threadDump(Process process) throws InterruptedException {
+    Path jcmd = Paths.get(System.getProperty("java.home"), "bin", "jcmd");
+    try {
+      Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+          .redirectErrorStream(true).start();
+      byte[] out = dump.getInputStream().readAllBytes();
+      dump.waitFor(1, TimeUnit.MINUTES);
+      return new String(out, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(no thread dump: " + e.getMessage() + ")";
     }
   }
 
