@@ -22,7 +22,7 @@ class ScenarioCommandsIT {
   @TempDir
   Path reports;
 
-  @SparkConnectTest
+  @SparkConnectTest(newestOnly = true)
   void smokePassesPrintsASummaryAndWritesAReport(@ConnectionString String remote) throws Exception {
     Path dir = reports.resolve("smoke");
     CliProcess cli = CliProcess.run("smoke", "--remote", remote, "--report", dir.toString());

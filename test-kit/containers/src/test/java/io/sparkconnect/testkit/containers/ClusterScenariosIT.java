@@ -29,8 +29,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The E2E and load scenarios against a real standalone cluster (a master, two workers and a Spark Connect server
- * in containers), then a worker killed mid-query: the client reads every row exactly once, or a clear error.
+ * A real standalone cluster (a master, two workers and a Spark Connect server in containers): tasks run on both
+ * workers, the E2E and load scenarios pass, then a worker is killed mid-query and the client reads every row exactly
+ * once, or a clear error; stopped, it leaves no container or network behind.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterScenariosIT {
@@ -53,6 +54,20 @@ class ClusterScenariosIT {
   static void stopCluster() {
     if (cluster != null) {
       cluster.stop();
+      assertEquals(List.of(), Leftovers.find(), "containers or networks left after stop()");
+    }
+  }
+
+  @Test
+  @Order(0)
+  void tasksRunOnBothWorkers() {
+    assertEquals(2, cluster.workers().size());
+    try (SparkConnectProbe probe = SparkConnectProbe.open(cluster.server().host(), cluster.server().port(), null)) {
+      assertEquals(VERSION, probe.sparkVersion());
+      // start() already waited for this; asked again, it still spreads over both workers' executors.
+      assertEquals(2, probe.countRows(SparkStandaloneCluster.HOSTS_QUERY, 120));
+      assertEquals(1000, probe.countRows("SELECT id % 7 AS k, count(*) FROM range(0, 7000, 1, 8) GROUP BY k"
+          + " UNION ALL SELECT id, id FROM range(993)", 120));
     }
   }
 
