@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A Spark Connect server in one container answers queries from the host, and a standalone cluster that fails to start
- * leaves nothing behind (a cluster that starts is tested in {@link ClusterScenariosIT}). Needs a Docker engine: without one these tests fail, saying how to provide it
- * (test-kit/containers/docker/install-docker.sh), because a skipped test is not a passed one.
+ * leaves nothing behind (a cluster that starts is tested in {@link ClusterScenariosIT}). Needs a Docker engine:
+ * without one these tests fail, saying how to provide it (test-kit/containers/docker/install-docker.sh), because a
+ * skipped test is not a passed one.
  */
 class SparkContainersIT {
   /** The Spark version under test: {@code -Dsparkconnect.containers.version} (full or alias), else the latest. */
