@@ -97,7 +97,7 @@ class CliIT {
     }
   }
 
-  @SparkConnectTest(newestOnly = true)
+  @SparkConnectTest
   void shortTableRunsStartWithC1AndTheSerialCollectorWhileExportsKeepBothCompilers(@ConnectionString String remote)
       throws Exception {
     for (String[] args : new String[][] {{}, {"--format", "table"}, {"--format=table"}, {"--format", "csv"},
@@ -126,7 +126,7 @@ class CliIT {
     return cli;
   }
 
-  @SparkConnectTest(newestOnly = true)
+  @SparkConnectTest
   void laterRunsMapTheClassesTheFirstSqlRunArchived(@ConnectionString String remote) throws Exception {
     Path home = Files.createTempDirectory("cli-cds");
     try {
@@ -176,7 +176,7 @@ class CliIT {
     }
   }
 
-  @SparkConnectTest(newestOnly = true)
+  @SparkConnectTest
   void csvStreamsTenMillionRowsThroughASmallHeap(@ConnectionString String remote) throws Exception {
     long rows = 10_000_000;
     Path out = Files.createTempFile("cli-export", ".csv");

@@ -22,7 +22,7 @@ class ScenarioCommandsIT {
   @TempDir
   Path reports;
 
-  @SparkConnectTest(newestOnly = true)
+  @SparkConnectTest
   void smokePassesPrintsASummaryAndWritesAReport(@ConnectionString String remote) throws Exception {
     Path dir = reports.resolve("smoke");
     CliProcess cli = CliProcess.run("smoke", "--remote", remote, "--report", dir.toString());

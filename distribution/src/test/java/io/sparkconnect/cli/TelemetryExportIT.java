@@ -40,7 +40,7 @@ class TelemetryExportIT {
     assertTrue(cli.err.contains("'spark.connect.SparkConnectService/ExecutePlan'"), cli.err);
   }
 
-  @SparkConnectTest(newestOnly = true)
+  @SparkConnectTest
   void otlpSendsSpansAndMetricsToTheConfiguredEndpoint(@ConnectionString String remote) throws Exception {
     List<String> received = new CopyOnWriteArrayList<>();
     HttpServer collector = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

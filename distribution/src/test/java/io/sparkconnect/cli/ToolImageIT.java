@@ -42,7 +42,7 @@ class ToolImageIT {
         inspect::toString);
   }
 
-  @SparkConnectTest(newestOnly = true)
+  @SparkConnectTest
   void smokeScenariosPassFromTheImage(@ConnectionString String remote) throws Exception {
     Path reports = writableDirectory("reports");
     String container = "spark-connect-image-it-" + UUID.randomUUID();

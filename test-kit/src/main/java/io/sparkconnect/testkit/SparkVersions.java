@@ -2,7 +2,6 @@ package io.sparkconnect.testkit;
 
 import io.sparkconnect.testkit.internal.ServerClasspath;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,17 +52,6 @@ public final class SparkVersions {
   public static String newest() {
     List<String> all = available();
     return all.get(all.size() - 1);
-  }
-
-  /**
-   * The newest of these versions (full or aliases), as a full version.
-   *
-   * @throws IllegalArgumentException when the list is empty or names an unsupported version
-   */
-  public static String newestOf(List<String> versions) {
-    List<String> all = available();
-    return versions.stream().map(SparkVersions::resolve).max(Comparator.comparingInt(all::indexOf))
-        .orElseThrow(() -> new IllegalArgumentException("No Spark version given; choose from " + all));
   }
 
   /**

@@ -47,14 +47,6 @@ class SparkVersionsTest {
   }
 
   @Test
-  void newestOfTheMatrixByReleaseNotByOrder() {
-    assertEquals("4.1.2", SparkVersions.newestOf(List.of("4.1.2", "3.5.7")));
-    assertEquals("4.1.2", SparkVersions.newestOf(List.of("3.5", "4.1")));
-    assertEquals("4.2.0", SparkVersions.newestOf(List.of("4.2.0", "4.0.1")));
-    assertThrows(IllegalArgumentException.class, () -> SparkVersions.newestOf(List.of()));
-  }
-
-  @Test
   void builderRejectsBadOptions() {
     assertThrows(IllegalArgumentException.class, () -> SparkConnectServer.builder().heap("lots"));
     assertThrows(IllegalArgumentException.class, () -> SparkConnectServer.builder().conf("foo", "bar"));

@@ -23,10 +23,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @TestTemplate
 @ExtendWith(SparkServersExtension.class)
-public @interface SparkConnectTest {
-  /**
-   * Runs the method only on the newest version in the matrix: for checks whose subject is the client or the tool, not
-   * the server line, and that are slow enough that running them on every line costs CI more than it proves.
-   */
-  boolean newestOnly() default false;
-}
+public @interface SparkConnectTest {}

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 
 /**
  * Provides one invocation of a {@link SparkConnectTest} per server version in the matrix, each with the shared real
- * server of that version ({@link SparkConnectTest#newestOnly()}: of the newest version only). A server that cannot
- * start fails the invocation with its log tail; nothing is skipped.
+ * server of that version. A server that cannot start fails the invocation with its log tail; nothing is skipped.
  */
 public final class SparkServersExtension implements TestTemplateInvocationContextProvider {
 
@@ -25,12 +24,7 @@ public final class SparkServersExtension implements TestTemplateInvocationContex
 
   @Override
   public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-    List<String> versions = SparkVersions.matrix();
-    boolean newestOnly = context.getRequiredTestMethod().getAnnotation(SparkConnectTest.class).newestOnly();
-    if (newestOnly) {
-      versions = List.of(SparkVersions.newestOf(versions));
-    }
-    return versions.stream().map(VersionInvocation::new);
+    return SparkVersions.matrix().stream().map(VersionInvocation::new);
   }
 
   private static final class VersionInvocation implements TestTemplateInvocationContext {

@@ -15,7 +15,7 @@ import java.util.List;
  * integrity scenario, which compares the table with the generator's model, fails and names the difference.
  */
 class TamperedDataIT {
-  @SparkConnectTest(newestOnly = true)
+  @SparkConnectTest
   void aChangedFareFailsTheIntegrityScenario(@ConnectionString String remote) {
     ScenarioSettings settings = ScenarioSettings.shortRun().toBuilder().scale(0.002).build();
     List<Scenario> integrity = Scenarios.select(ScenarioKind.E2E, List.of("dataset-integrity"));
