@@ -8,7 +8,6 @@ import io.grpc.Context;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
 import io.sparkconnect.proto.AddArtifactsRequest;
 import io.sparkconnect.proto.AddArtifactsResponse;
@@ -221,7 +220,7 @@ final class SessionRpc implements ExecutionCalls {
   public ResponseSegment execute(OperationContext operation, ExecutePlanRequest request) {
     checkOpen();
     SparkConnectServiceBlockingStub stub = blocking(operation);
-    return open(() -> ClientCalls.blockingServerStreamingCall(stub.getChannel(), EXECUTE_PLAN,
+    return open(() -> CallerRunsStream.start(stub.getChannel(), EXECUTE_PLAN,
         stub.getCallOptions(), request));
   }
 
@@ -234,7 +233,7 @@ final class SessionRpc implements ExecutionCalls {
       request.setLastResponseId(lastResponseId);
     }
     SparkConnectServiceBlockingStub stub = blocking(operation);
-    return open(() -> ClientCalls.blockingServerStreamingCall(stub.getChannel(), REATTACH_EXECUTE,
+    return open(() -> CallerRunsStream.start(stub.getChannel(), REATTACH_EXECUTE,
         stub.getCallOptions(), request.build()));
   }
 
