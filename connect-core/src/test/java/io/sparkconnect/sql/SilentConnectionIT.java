@@ -60,8 +60,8 @@ class SilentConnectionIT {
           assertEquals(next++, row.getLong(0), "rows arrive in order, none lost or repeated");
           sum += row.getLong(1);
           if (next == ROWS / 3) {
-            assertEquals(1, proxy.silenceOpenConnections(), "the result's connection is silenced; reattaches before it: "
-                + reattaches.causes);
+            assertEquals(1, proxy.silenceOpenConnections(),
+                "the result's connection is silenced; reattaches before it: " + reattaches.causes);
             silencedAt = System.nanoTime();
           }
         }
