@@ -69,6 +69,12 @@ final class SessionRpc implements ExecutionCalls {
   private final ConnectChannel channel;
   private final RequestEnvelope envelope;
   private final RetryEngine retries;
+  /**
+   * Where a background release's callbacks run: they only end its span and log a failure, so on the transport's
+   * thread (as grpc-java's own tracing does) rather than handed to a shared executor's thread.
+   */
+  private static final java.util.concurrent.Executor ON_TRANSPORT_THREAD = Runnable::run;
+
   private final SparkConnectServiceBlockingStub blocking;
   private final SparkConnectServiceStub async;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -292,6 +298,7 @@ final class SessionRpc implements ExecutionCalls {
   private void releaseInBackground(OperationContext operation, ReleaseExecuteRequest request) {
     try {
       async.withDeadlineAfter(policies().rpcDeadline().toNanos(), TimeUnit.NANOSECONDS)
+          .withExecutor(ON_TRANSPORT_THREAD)
           .withOption(OperationContext.CALL_OPTION, operation)
           .releaseExecute(request, new StreamObserver<ReleaseExecuteResponse>() {
             @Override
