@@ -10,7 +10,6 @@ import io.grpc.StatusRuntimeException;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -20,21 +19,23 @@ import java.util.concurrent.LinkedBlockingQueue;
  * the one being read. Not thread-safe: one thread reads; cancelling the call from any thread wakes it.
  */
 final class CallerRunsStream<T> implements Iterator<T> {
-  private final LinkedBlockingQueue<Runnable> callbacks = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<Runnable> callbacks;
   private final ArrayDeque<T> responses = new ArrayDeque<>();
-  private ClientCall<?, T> call;
+  private final ClientCall<?, T> call;
   private StatusRuntimeException failure;
   private boolean closed;
 
-  private CallerRunsStream() {}
+  private CallerRunsStream(ClientCall<?, T> call, LinkedBlockingQueue<Runnable> callbacks) {
+    this.call = call;
+    this.callbacks = callbacks;
+  }
 
   /** Starts the call with its one request; responses and callbacks wait for the reading thread. */
   static <ReqT, RespT> CallerRunsStream<RespT> start(Channel channel, MethodDescriptor<ReqT, RespT> method,
       CallOptions options, ReqT request) {
-    CallerRunsStream<RespT> stream = new CallerRunsStream<>();
-    Executor onReader = stream.callbacks::add;
-    ClientCall<ReqT, RespT> call = channel.newCall(method, options.withExecutor(onReader));
-    stream.call = call;
+    LinkedBlockingQueue<Runnable> callbacks = new LinkedBlockingQueue<>();
+    ClientCall<ReqT, RespT> call = channel.newCall(method, options.withExecutor(callbacks::add));
+    CallerRunsStream<RespT> stream = new CallerRunsStream<>(call, callbacks);
     try {
       call.start(stream.new Listener(), new Metadata());
       call.request(2);

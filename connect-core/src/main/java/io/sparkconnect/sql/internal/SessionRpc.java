@@ -47,6 +47,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
@@ -65,16 +66,15 @@ final class SessionRpc implements ExecutionCalls {
       ResponseMarshaller.reading(SparkConnectServiceGrpc.getExecutePlanMethod());
   private static final MethodDescriptor<ReattachExecuteRequest, ExecutePlanResponse> REATTACH_EXECUTE =
       ResponseMarshaller.reading(SparkConnectServiceGrpc.getReattachExecuteMethod());
-
-  private final ConnectChannel channel;
-  private final RequestEnvelope envelope;
-  private final RetryEngine retries;
   /**
    * Where a background release's callbacks run: they only end its span and log a failure, so on the transport's
    * thread (as grpc-java's own tracing does) rather than handed to a shared executor's thread.
    */
-  private static final java.util.concurrent.Executor ON_TRANSPORT_THREAD = Runnable::run;
+  private static final Executor ON_TRANSPORT_THREAD = Runnable::run;
 
+  private final ConnectChannel channel;
+  private final RequestEnvelope envelope;
+  private final RetryEngine retries;
   private final SparkConnectServiceBlockingStub blocking;
   private final SparkConnectServiceStub async;
   private final AtomicBoolean closed = new AtomicBoolean();
