@@ -9,7 +9,7 @@ import sun.misc.Unsafe;
  * The native address of a direct buffer, so Arrow can read the bytes in place. Arrow's own {@code MemoryUtil} makes
  * {@code Buffer.address} accessible first, which Java 17 refuses without {@code --add-opens}; reading the field at
  * its offset needs no access check. Where even that is impossible, {@link #available()} is false and bytes are
- * copied.
+ * copied. {@link ArrowArrays} copies Arrow memory into Java arrays through the same {@code Unsafe}.
  */
 public final class DirectMemory {
   private static final Unsafe UNSAFE;
@@ -36,6 +36,11 @@ public final class DirectMemory {
   }
 
   private DirectMemory() {}
+
+  /** The JDK's {@code Unsafe}, or null where it cannot be had. */
+  static Unsafe unsafe() {
+    return UNSAFE;
+  }
 
   /** Whether direct buffers' addresses can be read on this JVM. */
   public static boolean available() {

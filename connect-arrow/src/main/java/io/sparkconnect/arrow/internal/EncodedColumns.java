@@ -52,7 +52,7 @@ final class EncodedColumns {
     long unitsPerSecond = ValueReaders.unitsPerSecond(type.getUnit());
     boolean zoned = type.getTimezone() != null;
     int n = vector.getValueCount();
-    long[] values = PrimitiveColumns.longs(vector.getDataBuffer(), n);
+    long[] values = ArrowArrays.longs(vector.getDataBuffer(), n);
     BitSet nulls = Nulls.of(vector);
     if (unitsPerSecond == 1) {
       // Only whole seconds can lie outside what java.time holds; refused here rather than when read.
@@ -82,7 +82,7 @@ final class EncodedColumns {
   static DecodedColumn decimals(DecimalVector vector) {
     int scale = vector.getScale();
     int n = vector.getValueCount();
-    long[] halves = PrimitiveColumns.longs(vector.getDataBuffer(), 2 * n);
+    long[] halves = ArrowArrays.longs(vector.getDataBuffer(), 2 * n);
     return new NullableColumn(Nulls.of(vector), n) {
       @Override
       Object box(int row) {

@@ -14,20 +14,13 @@ import org.apache.arrow.vector.TinyIntVector;
 final class PrimitiveColumns {
   private PrimitiveColumns() {}
 
-  /** The first {@code count} 64-bit values of a buffer. */
-  static long[] longs(ArrowBuf buffer, int count) {
-    long[] values = new long[count];
-    for (int i = 0; i < count; i++) {
-      values[i] = buffer.getLong((long) i * Long.BYTES);
-    }
-    return values;
-  }
-
   /** The first {@code count} 32-bit values of a buffer, each less {@code minus} (offsets made relative). */
   static int[] ints(ArrowBuf buffer, int count, int minus) {
-    int[] values = new int[count];
-    for (int i = 0; i < count; i++) {
-      values[i] = buffer.getInt((long) i * Integer.BYTES) - minus;
+    int[] values = ArrowArrays.ints(buffer, count);
+    if (minus != 0) {
+      for (int i = 0; i < count; i++) {
+        values[i] -= minus;
+      }
     }
     return values;
   }
@@ -95,10 +88,7 @@ final class PrimitiveColumns {
 
   static DecodedColumn of(SmallIntVector vector) {
     int n = vector.getValueCount();
-    short[] values = new short[n];
-    for (int i = 0; i < n; i++) {
-      values[i] = vector.getDataBuffer().getShort((long) i * Short.BYTES);
-    }
+    short[] values = ArrowArrays.shorts(vector.getDataBuffer(), n);
     return new NullableColumn(Nulls.of(vector), n) {
       @Override
       public short getShort(int row) {
@@ -129,7 +119,7 @@ final class PrimitiveColumns {
 
   static DecodedColumn of(IntVector vector) {
     int n = vector.getValueCount();
-    int[] values = ints(vector.getDataBuffer(), n, 0);
+    int[] values = ArrowArrays.ints(vector.getDataBuffer(), n);
     return new NullableColumn(Nulls.of(vector), n) {
       @Override
       public int getInt(int row) {
@@ -160,7 +150,7 @@ final class PrimitiveColumns {
 
   static DecodedColumn of(BigIntVector vector) {
     int n = vector.getValueCount();
-    long[] values = longs(vector.getDataBuffer(), n);
+    long[] values = ArrowArrays.longs(vector.getDataBuffer(), n);
     return new NullableColumn(Nulls.of(vector), n) {
       @Override
       public long getLong(int row) {
@@ -186,10 +176,7 @@ final class PrimitiveColumns {
 
   static DecodedColumn of(Float4Vector vector) {
     int n = vector.getValueCount();
-    float[] values = new float[n];
-    for (int i = 0; i < n; i++) {
-      values[i] = vector.getDataBuffer().getFloat((long) i * Float.BYTES);
-    }
+    float[] values = ArrowArrays.floats(vector.getDataBuffer(), n);
     return new NullableColumn(Nulls.of(vector), n) {
       @Override
       public float getFloat(int row) {
@@ -215,10 +202,7 @@ final class PrimitiveColumns {
 
   static DecodedColumn of(Float8Vector vector) {
     int n = vector.getValueCount();
-    double[] values = new double[n];
-    for (int i = 0; i < n; i++) {
-      values[i] = vector.getDataBuffer().getDouble((long) i * Double.BYTES);
-    }
+    double[] values = ArrowArrays.doubles(vector.getDataBuffer(), n);
     return new NullableColumn(Nulls.of(vector), n) {
       @Override
       public double getDouble(int row) {
