@@ -3,6 +3,7 @@ package io.sparkconnect.benchmarks.run;
 import io.sparkconnect.testkit.SparkConnectServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -95,7 +96,7 @@ public final class BenchmarkRun implements Callable<Integer> {
     Results.clear(results);
     String largeRows = rows != null ? String.join(",", rows.stream().map(String::valueOf).toList())
         : shortMode ? "100000" : null;
-    long largestRows = java.util.Arrays.stream((largeRows != null ? largeRows : JmhClient.DEFAULT_ROWS).split(","))
+    long largestRows = Arrays.stream((largeRows != null ? largeRows : JmhClient.DEFAULT_ROWS).split(","))
         .mapToLong(Long::parseLong).max().orElseThrow();
     JmhClient ours = new JmhClient("ours", List.of(java(), "-cp", System.getProperty("java.class.path"),
         "org.openjdk.jmh.Main"), OURS, shortMode, largeRows, root);
@@ -138,6 +139,9 @@ public final class BenchmarkRun implements Callable<Integer> {
             }
           }
         }
+        log("  counting the Arrow bytes of each large result (for MB/s)");
+        ResultBytes.measure(server.connectionString(), Arrays.stream((largeRows != null ? largeRows
+            : JmhClient.DEFAULT_ROWS).split(",")).map(Long::valueOf).toList(), dir.resolve("result-bytes.json"));
         if (coldStartRuns > 0 && ColdStart.available() && server.sparkVersion().startsWith("4.")) {
           log("Cold start, " + coldStartRuns + " runs per client");
           Peers.coldStart(root, clients).run(server.connectionString(), coldStartRuns,

@@ -78,7 +78,7 @@ final class ReportWriter {
       line("");
     }
     line("A ratio is ours divided by the peer's, both measured in this run: below 1 means ours spends less (time, "
-        + "CPU, memory); for queries/s and rows/s above 1 means ours does more. Missing figures are `—`.");
+        + "CPU, memory); for queries/s, rows/s and MB/s above 1 means ours does more. Missing figures are `—`.");
     line("");
   }
 
@@ -105,6 +105,7 @@ final class ReportWriter {
     Map<String, List<Measurement>> byClient = new LinkedHashMap<>();
     byClient.put("ours", Results.read(dir.resolve("ours.json")));
     PEERS.forEach(peer -> byClient.put(peer, Results.read(dir.resolve(peer + ".json"))));
+    ResultBytes bytes = ResultBytes.read(dir.resolve("result-bytes.json"));
     line("## " + dir.getFileName().toString().replace("spark-", "Spark ") + " server");
     line("");
     line("| Benchmark | Figure | Ours | Official JVM client | Ours ÷ official | PySpark Connect | Ours ÷ PySpark |");
@@ -121,7 +122,7 @@ final class ReportWriter {
           .ifPresent(r -> results.put(client, r)));
       Measurement any = results.values().iterator().next();
       String title = any.benchmark() + describe(any);
-      for (Figure figure : figures(any.mode())) {
+      for (Figure figure : figures(any.mode(), bytes)) {
         double ours = value(results.get("ours"), figure);
         double official = value(results.get("official"), figure);
         double pyspark = value(results.get("pyspark"), figure);
@@ -149,7 +150,7 @@ final class ReportWriter {
   /** One figure of a result: its name and how to read it. */
   private record Figure(String name, ToDoubleFunction<Measurement> value) {}
 
-  private static List<Figure> figures(String mode) {
+  private static List<Figure> figures(String mode, ResultBytes bytes) {
     Figure cpu = new Figure("client CPU, ms/op", r -> r.metric("cpu.per.op"));
     return switch (mode) {
       case "sample" -> List.of(new Figure("p50, ms", r -> r.percentile("50.0")),
@@ -158,6 +159,8 @@ final class ReportWriter {
       case "thrpt" -> List.of(new Figure("queries/s", Measurement::score), cpu);
       case "ss" -> List.of(new Figure("time, ms", Measurement::score),
           new Figure("rows/s", r -> r.numericParam("rows") / r.score() * 1000),
+          new Figure("MB/s (the result's Arrow bytes)",
+              r -> bytes.of(r.params().get("shape"), (long) r.numericParam("rows")) / 1e6 / (r.score() / 1000)),
           cpu, new Figure("allocated, B/row", r -> r.metric("gc.alloc.rate.norm") / r.numericParam("rows")),
           new Figure("heap peak (JVM) or RSS peak (Python), MiB",
               r -> Double.isNaN(r.metric("heap.peak")) ? r.metric("rss.peak") : r.metric("heap.peak")),

@@ -14,8 +14,9 @@ import picocli.CommandLine;
 
 /**
  * CI's short run of the benchmarks, so they cannot rot: every suite of our client against real 4.1 and 3.5
- * servers and the client-only suites, one short iteration each, the report written and the decode allocation held
- * under the committed ceilings (the run's exit code), and the first collect timed in three fresh JVMs.
+ * servers and the client-only suites, one short iteration each, the report written (MB/s from the counted bytes of
+ * each large result) and the decode allocation held under the committed ceilings (the run's exit code), and the
+ * first collect timed in three fresh JVMs.
  */
 class BenchmarkRunIT {
   @Test
@@ -41,6 +42,14 @@ class BenchmarkRunIT {
     assertEquals(100000, firstCollect.path("rows").asLong());
     assertEquals(3, firstCollect.path("runs").size(), firstCollect.toString());
     firstCollect.path("runs").forEach(run -> assertTrue(run.path("millis").asDouble() > 0, firstCollect.toString()));
+    for (String version : List.of("4.1.2", "3.5.7")) {
+      ResultBytes bytes = ResultBytes.read(out.resolve("spark-" + version + "/result-bytes.json"));
+      for (String shape : ResultBytes.SHAPES) {
+        // at least the 8-byte id column of every row
+        assertTrue(bytes.of(shape, 100000) > 8 * 100000, shape + " on " + version + ": " + bytes.of(shape, 100000));
+      }
+    }
+    assertTrue(text.contains("|  | MB/s (the result's Arrow bytes) | "), text);
     List<Measurement> decoded = Results.read(out.resolve("client-only.json")).stream()
         .filter(r -> r.benchmark().equals(AllocationCeilings.BENCHMARK)).toList();
     assertEquals(10, decoded.size());

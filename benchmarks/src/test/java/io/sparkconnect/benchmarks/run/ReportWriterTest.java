@@ -34,6 +34,7 @@ class ReportWriterTest {
     Files.writeString(server.resolve("pyspark.json"), "[" + result("pyspark.LargeResultBenchmark.collect", "ss",
         "\"shape\": \"wide\", \"rows\": \"1000000\"", 2000,
         "\"\u00b7rss.peak\": {\"score\": 300, \"scoreUnit\": \"MiB\"}") + "]");
+    Files.writeString(server.resolve("result-bytes.json"), "{\"wide\": {\"1000000\": 250000000}}");
     Path report = results.resolve("BENCHMARKS.md");
 
     ReportWriter.write(results, report, false, new AllocationCeilings(Map.of()));
@@ -46,6 +47,7 @@ class ReportWriterTest {
     assertTrue(text.contains("| LargeResultBenchmark.collect (rows=1000000, shape=wide) | time, ms | 500 | — | — "
         + "| 2,000 | 0.25x |"), text);
     assertTrue(text.contains("|  | rows/s | 2,000,000 | — | — | 500,000 | 4.00x |"), text);
+    assertTrue(text.contains("|  | MB/s (the result's Arrow bytes) | 500 | — | — | 125 | 4.00x |"), text);
     assertTrue(text.contains("|  | allocated, B/row | 200 | — | — | — | — |"), text);
     assertTrue(text.contains("|  | heap peak (JVM) or RSS peak (Python), MiB | — | — | — | 300 | — |"), text);
     assertTrue(text.contains("|  | live heap (JVM: in use after a collection, highest), MiB | 40.0 | — | — | — | — |"),
