@@ -96,8 +96,9 @@ public final class BenchmarkRun implements Callable<Integer> {
     Results.clear(results);
     String largeRows = rows != null ? String.join(",", rows.stream().map(String::valueOf).toList())
         : shortMode ? "100000" : null;
-    long largestRows = Arrays.stream((largeRows != null ? largeRows : JmhClient.DEFAULT_ROWS).split(","))
-        .mapToLong(Long::parseLong).max().orElseThrow();
+    List<Long> largeRowCounts = Arrays.stream((largeRows != null ? largeRows : JmhClient.DEFAULT_ROWS).split(","))
+        .map(Long::valueOf).toList();
+    long largestRows = largeRowCounts.stream().mapToLong(Long::longValue).max().orElseThrow();
     JmhClient ours = new JmhClient("ours", List.of(java(), "-cp", System.getProperty("java.class.path"),
         "org.openjdk.jmh.Main"), OURS, shortMode, largeRows, root);
     List<Client> clients = new ArrayList<>(List.of(ours));
@@ -140,8 +141,7 @@ public final class BenchmarkRun implements Callable<Integer> {
           }
         }
         log("  counting the Arrow bytes of each large result (for MB/s)");
-        ResultBytes.measure(server.connectionString(), Arrays.stream((largeRows != null ? largeRows
-            : JmhClient.DEFAULT_ROWS).split(",")).map(Long::valueOf).toList(), dir.resolve("result-bytes.json"));
+        ResultBytes.measure(server.connectionString(), largeRowCounts, dir.resolve("result-bytes.json"));
         if (coldStartRuns > 0 && ColdStart.available() && server.sparkVersion().startsWith("4.")) {
           log("Cold start, " + coldStartRuns + " runs per client");
           Peers.coldStart(root, clients).run(server.connectionString(), coldStartRuns,
