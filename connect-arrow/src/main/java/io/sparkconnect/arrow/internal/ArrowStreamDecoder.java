@@ -65,6 +65,7 @@ public final class ArrowStreamDecoder implements AutoCloseable {
   /** The vectors of the current schema, reused by its batches; owned by this decoder. */
   private List<FieldVector> vectors;
   private List<Field> schema;
+  private final KnownSchema knownSchema = new KnownSchema();
   private BufferCodec lz4;
   private BufferCodec zstd;
   private boolean closed;
@@ -123,7 +124,9 @@ public final class ArrowStreamDecoder implements AutoCloseable {
     long rows = 0;
     Dictionaries dictionaries = null;
     try {
-      for (Message message = nextMessage(in); message != null; message = nextMessage(in)) {
+      for (ByteBuffer metadata = nextMetadata(in); metadata != null; metadata = nextMetadata(in)) {
+        boolean known = knownSchema.is(metadata);
+        Message message = message(metadata, known);
         // Scalars are read under guard too: a field may sit at the very end of a (checked) table and the message.
         byte type = guarded(message::headerType);
         long bodyLength = guarded(message::bodyLength);
@@ -135,7 +138,10 @@ public final class ArrowStreamDecoder implements AutoCloseable {
           if (dictionaries != null) {
             throw new ArrowDecodingException("An Arrow IPC stream holds a second schema message; a stream has one");
           }
-          List<Field> next = readSchema(message);
+          List<Field> next = known ? knownSchema.fields() : readSchema(message);
+          if (!known) {
+            knownSchema.remember(metadata, next);
+          }
           in.skip(bodyLength);
           listener.schema(next);
           useSchema(next);
@@ -237,8 +243,8 @@ public final class ArrowStreamDecoder implements AutoCloseable {
     }
   }
 
-  /** The next message's metadata, or null at the end of the stream. */
-  private static Message nextMessage(ChunkInput in) {
+  /** The next message's metadata bytes, unchecked, or null at the end of the stream. */
+  private static ByteBuffer nextMetadata(ChunkInput in) {
     if (in.remaining() == 0) {
       return null;
     }
@@ -261,9 +267,15 @@ public final class ArrowStreamDecoder implements AutoCloseable {
     if (length > in.remaining()) {
       throw truncated("message metadata", length, in.remaining());
     }
-    ByteBuffer metadata = in.read(length);
+    return in.read(length);
+  }
+
+  /** A message's metadata, checked unless it is the known schema message, which was checked when it was parsed. */
+  private static Message message(ByteBuffer metadata, boolean known) {
     Message message = guarded(() -> {
-      MessageCheck.check(metadata);
+      if (!known) {
+        MessageCheck.check(metadata);
+      }
       return Message.getRootAsMessage(metadata);
     });
     short version = guarded(message::version);

@@ -24,6 +24,9 @@ public final class SchemaAgreement {
       first = schema;
       return;
     }
+    if (schema == first) {
+      return; // the decoder hands on the first batch's fields when a schema message repeats it byte for byte
+    }
     List<Field> expected = first;
     List<Field> actual = schema;
     if (expected.size() != actual.size()) {

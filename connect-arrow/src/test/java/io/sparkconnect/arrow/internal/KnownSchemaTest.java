@@ -1,0 +1,73 @@
+package io.sparkconnect.arrow.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.junit.jupiter.api.Test;
+
+/** A decoder parses a schema message once and hands on the same fields while later streams repeat its bytes. */
+class KnownSchemaTest {
+  private static byte[] stream(String column, long value) throws Exception {
+    Schema schema = new Schema(List.of(Field.nullable(column, new ArrowType.Int(64, true))));
+    try (RootAllocator allocator = new RootAllocator();
+        VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
+      ((BigIntVector) root.getVector(0)).setSafe(0, value);
+      root.setRowCount(1);
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      try (ArrowStreamWriter writer = new ArrowStreamWriter(root, null, out)) {
+        writer.writeBatch();
+      }
+      return out.toByteArray();
+    }
+  }
+
+  /** The schemas and the first value of each batch the decoder hands on, reading the streams in order. */
+  private static List<Object> read(byte[]... streams) {
+    List<Object> seen = new ArrayList<>();
+    try (ArrowStreamDecoder decoder = ArrowStreamDecoder.create(1 << 20)) {
+      for (byte[] stream : streams) {
+        decoder.read(List.of(ByteBuffer.wrap(stream)), 1, new ArrowStreamDecoder.Listener() {
+          @Override
+          public void schema(List<Field> schema) {
+            seen.add(schema);
+          }
+
+          @Override
+          public void batch(List<FieldVector> vectors, int rowCount) {
+            seen.add(((BigIntVector) vectors.get(0)).get(0));
+          }
+        });
+      }
+    }
+    return seen;
+  }
+
+  @Test
+  void aRepeatedSchemaMessageIsHandedOnAsTheSameFields() throws Exception {
+    List<Object> seen = read(stream("a", 1), stream("a", 2), stream("a", 3));
+    assertEquals(List.of(1L, 2L, 3L), List.of(seen.get(1), seen.get(3), seen.get(5)));
+    assertSame(seen.get(0), seen.get(2));
+    assertSame(seen.get(0), seen.get(4));
+  }
+
+  @Test
+  void aSchemaMessageOfOtherBytesIsParsedAgain() throws Exception {
+    List<Object> seen = read(stream("a", 1), stream("b", 2), stream("a", 3));
+    assertNotSame(seen.get(0), seen.get(2));
+    assertEquals("b", ((List<?>) seen.get(2)).get(0).toString().split(":")[0]);
+    assertNotSame(seen.get(2), seen.get(4));
+    assertEquals(seen.get(0), seen.get(4));
+  }
+}
