@@ -36,7 +36,8 @@ public final class NettyChannels {
           .channelType(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
           .maxInboundMessageSize(settings.maxInboundMessageSize())
           .maxInboundMetadataSize(1024 * 1024)
-          .userAgent(userAgent);
+          .userAgent(userAgent)
+          .disableRetry();
       settings.keepAliveTime().ifPresent(time -> builder
           .keepAliveTime(time.toNanos(), TimeUnit.NANOSECONDS)
           .keepAliveTimeout(settings.keepAliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
