@@ -1,18 +1,16 @@
-package io.sparkconnect.arrow.internal;
+package io.sparkconnect.arrow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.io.ByteArrayOutputStream;
+import io.sparkconnect.arrow.internal.ArrowStreamDecoder;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -20,17 +18,13 @@ import org.junit.jupiter.api.Test;
 
 /** A decoder parses a schema message once and hands on the same fields while later streams repeat its bytes. */
 class KnownSchemaTest {
-  private static byte[] stream(String column, long value) throws Exception {
+  private static byte[] stream(String column, long value) {
     Schema schema = new Schema(List.of(Field.nullable(column, new ArrowType.Int(64, true))));
-    try (RootAllocator allocator = new RootAllocator();
-        VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
-      ((BigIntVector) root.getVector(0)).setSafe(0, value);
-      root.setRowCount(1);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try (ArrowStreamWriter writer = new ArrowStreamWriter(root, null, out)) {
-        writer.writeBatch();
-      }
-      return out.toByteArray();
+    try (RootAllocator allocator = new RootAllocator()) {
+      return Ipc.write(allocator, schema, root -> {
+        ((BigIntVector) root.getVector(0)).setSafe(0, value);
+        root.setRowCount(1);
+      });
     }
   }
 
@@ -61,7 +55,7 @@ class KnownSchemaTest {
   }
 
   @Test
-  void aRepeatedSchemaMessageIsHandedOnAsTheSameFields() throws Exception {
+  void aRepeatedSchemaMessageIsHandedOnAsTheSameFields() {
     List<Object> seen = read(stream("a", 1), stream("a", 2), stream("a", 3));
     assertEquals(List.of(1L, 2L, 3L), List.of(seen.get(1), seen.get(3), seen.get(5)));
     assertSame(seen.get(0), seen.get(2));
@@ -69,7 +63,7 @@ class KnownSchemaTest {
   }
 
   @Test
-  void aSchemaMessageOfOtherBytesIsParsedAgain() throws Exception {
+  void aSchemaMessageOfOtherBytesIsParsedAgain() {
     List<Object> seen = read(stream("a", 1), stream("b", 2), stream("a", 3));
     assertNotSame(seen.get(0), seen.get(2));
     assertEquals("b", fields(seen.get(2)).get(0).getName());
