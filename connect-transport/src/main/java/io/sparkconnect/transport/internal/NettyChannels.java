@@ -19,6 +19,10 @@ import java.util.concurrent.TimeUnit;
 
 /** Builds grpc-java channels on Netty, preferring native epoll and falling back to NIO. */
 public final class NettyChannels {
+  static {
+    NettyJfrDefault.apply(System.getProperties());
+  }
+
   private NettyChannels() {}
 
   /** Opens a channel for the settings; the caller owns the result and must close it. */
