@@ -12,6 +12,7 @@ import io.sparkconnect.proto.CloneSessionResponse;
 import io.sparkconnect.proto.ConfigRequest;
 import io.sparkconnect.proto.ConfigResponse;
 import io.sparkconnect.proto.ExecutePlanRequest;
+import io.sparkconnect.proto.ExecutePlanResponse;
 import io.sparkconnect.proto.FetchErrorDetailsRequest;
 import io.sparkconnect.proto.FetchErrorDetailsResponse;
 import io.sparkconnect.proto.GetStatusRequest;
@@ -22,6 +23,7 @@ import io.sparkconnect.proto.ReattachExecuteRequest;
 import io.sparkconnect.proto.ReleaseExecuteRequest;
 import io.sparkconnect.proto.ReleaseExecuteResponse;
 import io.sparkconnect.proto.ReleaseSessionRequest;
+import io.sparkconnect.proto.ReleaseSessionResponse;
 import io.sparkconnect.proto.UserContext;
 
 /**
@@ -112,7 +114,8 @@ final class RequestEnvelope {
     } else if (request instanceof ReleaseSessionRequest.Builder r) {
       r.setSessionId(session).setUserContext(user).setClientType(client);
     } else {
-      throw new IllegalArgumentException(request.getDescriptorForType().getFullName() + " is not a Spark Connect request");
+      throw new IllegalArgumentException(
+          request.getDescriptorForType().getFullName() + " is not a Spark Connect request");
     }
     return request;
   }
@@ -122,7 +125,7 @@ final class RequestEnvelope {
     serverSession.observe(serverSideSessionId);
   }
 
-  /** The same for the response of a unary call or an artifact upload. */
+  /** The same for a whole response of any of the service's calls. */
   void observe(Message response) {
     observe(serverSideSessionId(response));
   }
@@ -146,7 +149,12 @@ final class RequestEnvelope {
       return r.getServerSideSessionId();
     } else if (response instanceof ReleaseExecuteResponse r) {
       return r.getServerSideSessionId();
+    } else if (response instanceof ReleaseSessionResponse r) {
+      return r.getServerSideSessionId();
+    } else if (response instanceof ExecutePlanResponse r) {
+      return r.getServerSideSessionId();
     }
-    throw new IllegalArgumentException(response.getDescriptorForType().getFullName() + " is not a Spark Connect response");
+    throw new IllegalArgumentException(
+        response.getDescriptorForType().getFullName() + " is not a Spark Connect response");
   }
 }

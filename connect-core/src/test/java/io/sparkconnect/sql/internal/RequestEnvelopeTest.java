@@ -7,37 +7,47 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
-import io.sparkconnect.proto.AddArtifactsRequest;
-import io.sparkconnect.proto.AnalyzePlanRequest;
+import io.grpc.MethodDescriptor;
 import io.sparkconnect.proto.AnalyzePlanResponse;
-import io.sparkconnect.proto.ArtifactStatusesRequest;
-import io.sparkconnect.proto.CloneSessionRequest;
-import io.sparkconnect.proto.ConfigRequest;
 import io.sparkconnect.proto.ConfigResponse;
 import io.sparkconnect.proto.ExecutePlanRequest;
-import io.sparkconnect.proto.FetchErrorDetailsRequest;
-import io.sparkconnect.proto.GetStatusRequest;
-import io.sparkconnect.proto.InterruptRequest;
 import io.sparkconnect.proto.Plan;
-import io.sparkconnect.proto.ReattachExecuteRequest;
-import io.sparkconnect.proto.ReleaseExecuteRequest;
-import io.sparkconnect.proto.ReleaseSessionRequest;
+import io.sparkconnect.proto.SparkConnectServiceGrpc;
 import io.sparkconnect.sql.SessionException;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class RequestEnvelopeTest {
   private static final ClientIdentity IDENTITY =
       ClientIdentity.create(UUID.fromString("00000000-0000-0000-0000-000000000001"), "ada", null, "test-app");
 
-  /** Every request type of the service, as the builder SessionRpc and Operations hand to the envelope. */
+  /** A fresh builder of every request type of the service, from its gRPC descriptor. */
   private static List<Message.Builder> everyRequest() {
-    return List.of(ExecutePlanRequest.newBuilder(), ReleaseExecuteRequest.newBuilder(),
-        ReattachExecuteRequest.newBuilder(), AnalyzePlanRequest.newBuilder(), ConfigRequest.newBuilder(),
-        InterruptRequest.newBuilder(), AddArtifactsRequest.newBuilder(), ArtifactStatusesRequest.newBuilder(),
-        FetchErrorDetailsRequest.newBuilder(), GetStatusRequest.newBuilder(), CloneSessionRequest.newBuilder(),
-        ReleaseSessionRequest.newBuilder());
+    return SparkConnectServiceGrpc.getServiceDescriptor().getMethods().stream()
+        .map(method -> prototype(method.getRequestMarshaller()).newBuilderForType())
+        .collect(Collectors.toList());
+  }
+
+  /** A response of every type of the service naming the server-side session {@code id}. */
+  private static List<Message> everyResponse(String id) {
+    return SparkConnectServiceGrpc.getServiceDescriptor().getMethods().stream()
+        .map(method -> {
+          Message.Builder response = prototype(method.getResponseMarshaller()).newBuilderForType();
+          return response.setField(response.getDescriptorForType().findFieldByName("server_side_session_id"), id)
+              .build();
+        })
+        .collect(Collectors.toList());
+  }
+
+  private static Message prototype(MethodDescriptor.Marshaller<?> marshaller) {
+    return (Message) ((MethodDescriptor.PrototypeMarshaller<?>) marshaller).getMessagePrototype();
+  }
+
+  @Test
+  void theChecksCoverTheServicesTwelveCalls() {
+    assertEquals(12, everyRequest().size(), "a call the envelope has not been checked with");
   }
 
   @Test
@@ -72,6 +82,26 @@ class RequestEnvelopeTest {
   }
 
   @Test
+  void readsTheServerSideSessionOfEveryResponseType() {
+    for (Message response : everyResponse("server-1")) {
+      RequestEnvelope envelope = new RequestEnvelope(IDENTITY);
+      envelope.observe(response);
+      Message stamped = envelope.stamp(ExecutePlanRequest.newBuilder()).build();
+      assertEquals("server-1", ((ExecutePlanRequest) stamped).getClientObservedServerSideSessionId(),
+          response.getDescriptorForType().getName());
+    }
+  }
+
+  @Test
+  void aResponseWithoutAServerSideSessionLeavesNothingToEcho() {
+    RequestEnvelope envelope = new RequestEnvelope(IDENTITY);
+    for (Message response : everyResponse("")) {
+      envelope.observe(response);
+    }
+    assertFalse(envelope.stamp(ExecutePlanRequest.newBuilder()).hasClientObservedServerSideSessionId());
+  }
+
+  @Test
   void aResponseFromAnotherServerSideSessionIsRefused() {
     RequestEnvelope envelope = new RequestEnvelope(IDENTITY);
     envelope.observe(AnalyzePlanResponse.newBuilder().setServerSideSessionId("server-1").build());
@@ -86,6 +116,9 @@ class RequestEnvelopeTest {
     IllegalArgumentException refused =
         assertThrows(IllegalArgumentException.class, () -> envelope.stamp(Plan.newBuilder()));
     assertTrue(refused.getMessage().contains("spark.connect.Plan"), refused.getMessage());
+    IllegalArgumentException notAResponse =
+        assertThrows(IllegalArgumentException.class, () -> envelope.observe(Plan.getDefaultInstance()));
+    assertTrue(notAResponse.getMessage().contains("spark.connect.Plan"), notAResponse.getMessage());
   }
 
   private static Object field(Message message, String name) {

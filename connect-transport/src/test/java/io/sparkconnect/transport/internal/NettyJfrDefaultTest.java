@@ -22,7 +22,7 @@ class NettyJfrDefaultTest {
   }
 
   @Test
-  void channelsApplyItBeforeNettyStarts() {
+  void channelsSetItWhenTheyAreFirstUsed() {
     NettyChannels.isEpollAvailable();
     assertEquals("false", System.getProperty("io.netty.jfr.enabled"));
   }
