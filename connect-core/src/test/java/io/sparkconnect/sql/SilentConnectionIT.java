@@ -54,13 +54,17 @@ class SilentConnectionIT {
       long next = 0;
       long sum = 0;
       long silencedAt = 0;
+      // A loaded machine can keep the first batch back for longer than the idle limit, which resumes the result
+      // on a new connection before the proxy silences anything: the reattaches that count come after it.
+      int reattachesBefore = 0;
       try (CloseableIterator<Row> rows = spark.sql(QUERY).toLocalIterator()) {
         while (rows.hasNext()) {
           Row row = rows.next();
           assertEquals(next++, row.getLong(0), "rows arrive in order, none lost or repeated");
           sum += row.getLong(1);
           if (next == ROWS / 3) {
-            assertEquals(1, proxy.silenceOpenConnections(),
+            reattachesBefore = reattaches.nanos.size();
+            assertTrue(proxy.silenceOpenConnections() >= 1,
                 "the result's connection is silenced; reattaches before it: " + reattaches.causes);
             silencedAt = System.nanoTime();
           }
@@ -68,10 +72,10 @@ class SilentConnectionIT {
       }
       assertEquals(ROWS, next);
       assertEquals(expectedSum, sum, "checksum of every row equals the server's own aggregate");
-      assertTrue(reattaches.nanos.size() >= 1, "the silent stream was resumed");
-      Failure cause = reattaches.causes.get(0);
+      assertTrue(reattaches.nanos.size() > reattachesBefore, "the silent stream was resumed");
+      Failure cause = reattaches.causes.get(reattachesBefore);
       assertTrue(cause.message().contains("streamIdleTimeout"), cause.toString());
-      long detectedMillis = TimeUnit.NANOSECONDS.toMillis(reattaches.nanos.get(0) - silencedAt);
+      long detectedMillis = TimeUnit.NANOSECONDS.toMillis(reattaches.nanos.get(reattachesBefore) - silencedAt);
       assertTrue(detectedMillis >= IDLE.toMillis() && detectedMillis < IDLE.toMillis() + 8_000,
           "resumed " + detectedMillis + " ms after the connection went silent, with an idle limit of " + IDLE);
       assertEquals(3, spark.range(3).count(), "the session goes on over the new connection");
