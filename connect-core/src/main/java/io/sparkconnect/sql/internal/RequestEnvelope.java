@@ -1,30 +1,10 @@
 package io.sparkconnect.sql.internal;
 
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
-import io.sparkconnect.proto.AddArtifactsRequest;
-import io.sparkconnect.proto.AddArtifactsResponse;
-import io.sparkconnect.proto.AnalyzePlanRequest;
-import io.sparkconnect.proto.AnalyzePlanResponse;
-import io.sparkconnect.proto.ArtifactStatusesRequest;
-import io.sparkconnect.proto.ArtifactStatusesResponse;
-import io.sparkconnect.proto.CloneSessionRequest;
-import io.sparkconnect.proto.CloneSessionResponse;
-import io.sparkconnect.proto.ConfigRequest;
-import io.sparkconnect.proto.ConfigResponse;
-import io.sparkconnect.proto.ExecutePlanRequest;
-import io.sparkconnect.proto.ExecutePlanResponse;
-import io.sparkconnect.proto.FetchErrorDetailsRequest;
-import io.sparkconnect.proto.FetchErrorDetailsResponse;
-import io.sparkconnect.proto.GetStatusRequest;
-import io.sparkconnect.proto.GetStatusResponse;
-import io.sparkconnect.proto.InterruptRequest;
-import io.sparkconnect.proto.InterruptResponse;
-import io.sparkconnect.proto.ReattachExecuteRequest;
-import io.sparkconnect.proto.ReleaseExecuteRequest;
-import io.sparkconnect.proto.ReleaseExecuteResponse;
-import io.sparkconnect.proto.ReleaseSessionRequest;
-import io.sparkconnect.proto.ReleaseSessionResponse;
-import io.sparkconnect.proto.UserContext;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Stamps every request of a session with its session id, user context, client type and the server-side session
@@ -34,6 +14,7 @@ import io.sparkconnect.proto.UserContext;
 final class RequestEnvelope {
   private final ClientIdentity identity;
   private final ServerSessionTracker serverSession = new ServerSessionTracker();
+  private final ConcurrentMap<Descriptor, Fields> fields = new ConcurrentHashMap<>();
 
   RequestEnvelope(ClientIdentity identity) {
     this.identity = identity;
@@ -47,75 +28,15 @@ final class RequestEnvelope {
     return serverSession;
   }
 
-  /**
-   * Fills in the session's fields on a Spark Connect request builder; fields a request type lacks are left out.
-   * Typed rather than through protobuf's reflection, which costs a call through {@code Method.invoke} per field.
-   */
+  /** Fills in the session's fields on any Spark Connect request; fields a request type lacks are left out. */
   <B extends Message.Builder> B stamp(B request) {
-    String session = identity.sessionId();
-    UserContext user = identity.userContext();
-    String client = identity.clientType();
+    Fields known = fields.computeIfAbsent(request.getDescriptorForType(), Fields::new);
+    request.setField(known.sessionId, identity.sessionId());
+    request.setField(known.userContext, identity.userContext());
+    request.setField(known.clientType, identity.clientType());
     String observed = serverSession.observed();
-    if (request instanceof ExecutePlanRequest.Builder r) {
-      r.setSessionId(session).setUserContext(user).setClientType(client);
-      if (observed != null) {
-        r.setClientObservedServerSideSessionId(observed);
-      }
-    } else if (request instanceof ReleaseExecuteRequest.Builder r) {
-      r.setSessionId(session).setUserContext(user).setClientType(client);
-      if (observed != null) {
-        r.setClientObservedServerSideSessionId(observed);
-      }
-    } else if (request instanceof ReattachExecuteRequest.Builder r) {
-      r.setSessionId(session).setUserContext(user).setClientType(client);
-      if (observed != null) {
-        r.setClientObservedServerSideSessionId(observed);
-      }
-    } else if (request instanceof AnalyzePlanRequest.Builder r) {
-      r.setSessionId(session).setUserContext(user).setClientType(client);
-      if (observed != null) {
-        r.setClientObservedServerSideSessionId(observed);
-      }
-    } else if (request instanceof ConfigRequest.Builder r) {
-      r.setSessionId(session).setUserContext(user).setClientType(client);
-      if (observed != null) {
-        r.setClientObservedServerSideSessionId(observed);
-      }
-    } else if (request instanceof InterruptRequest.Builder r) {
-      r.setSessionId(session).setUserContext(user).setClientType(client);
-      if (observed != null) {
-        r.setClientObservedServerSideSessionId(observed);
-      }
-    } else if (request instanceof AddArtifactsRequest.Builder r) {
-      r.setSessionId(session).setUserContext(user).setClientType(client);
-      if (observed != null) {
-        r.setClientObservedServerSideSessionId(observed);
-      }
-    } else if (request instanceof ArtifactStatusesRequest.Builder r) {
-      r.setSessionId(session).setUserContext(user).setClientType(client);
-      if (observed != null) {
-        r.setClientObservedServerSideSessionId(observed);
-      }
-    } else if (request instanceof FetchErrorDetailsRequest.Builder r) {
-      r.setSessionId(session).setUserContext(user).setClientType(client);
-      if (observed != null) {
-        r.setClientObservedServerSideSessionId(observed);
-      }
-    } else if (request instanceof GetStatusRequest.Builder r) {
-      r.setSessionId(session).setUserContext(user).setClientType(client);
-      if (observed != null) {
-        r.setClientObservedServerSideSessionId(observed);
-      }
-    } else if (request instanceof CloneSessionRequest.Builder r) {
-      r.setSessionId(session).setUserContext(user).setClientType(client);
-      if (observed != null) {
-        r.setClientObservedServerSideSessionId(observed);
-      }
-    } else if (request instanceof ReleaseSessionRequest.Builder r) {
-      r.setSessionId(session).setUserContext(user).setClientType(client);
-    } else {
-      throw new IllegalArgumentException(
-          request.getDescriptorForType().getFullName() + " is not a Spark Connect request");
+    if (observed != null && known.observedServerSession != null) {
+      request.setField(known.observedServerSession, observed);
     }
     return request;
   }
@@ -125,36 +46,34 @@ final class RequestEnvelope {
     serverSession.observe(serverSideSessionId);
   }
 
-  /** The same for a whole response of any of the service's calls. */
+  /** The same for any response message that carries {@code server_side_session_id}. */
   void observe(Message response) {
-    observe(serverSideSessionId(response));
+    FieldDescriptor field = response.getDescriptorForType().findFieldByName("server_side_session_id");
+    if (field != null) {
+      observe((String) response.getField(field));
+    }
   }
 
-  private static String serverSideSessionId(Message response) {
-    if (response instanceof AnalyzePlanResponse r) {
-      return r.getServerSideSessionId();
-    } else if (response instanceof ConfigResponse r) {
-      return r.getServerSideSessionId();
-    } else if (response instanceof InterruptResponse r) {
-      return r.getServerSideSessionId();
-    } else if (response instanceof AddArtifactsResponse r) {
-      return r.getServerSideSessionId();
-    } else if (response instanceof ArtifactStatusesResponse r) {
-      return r.getServerSideSessionId();
-    } else if (response instanceof GetStatusResponse r) {
-      return r.getServerSideSessionId();
-    } else if (response instanceof CloneSessionResponse r) {
-      return r.getServerSideSessionId();
-    } else if (response instanceof FetchErrorDetailsResponse r) {
-      return r.getServerSideSessionId();
-    } else if (response instanceof ReleaseExecuteResponse r) {
-      return r.getServerSideSessionId();
-    } else if (response instanceof ReleaseSessionResponse r) {
-      return r.getServerSideSessionId();
-    } else if (response instanceof ExecutePlanResponse r) {
-      return r.getServerSideSessionId();
+  /** The envelope fields of one request type. */
+  private static final class Fields {
+    final FieldDescriptor sessionId;
+    final FieldDescriptor userContext;
+    final FieldDescriptor clientType;
+    final FieldDescriptor observedServerSession;
+
+    Fields(Descriptor type) {
+      this.sessionId = required(type, "session_id");
+      this.userContext = required(type, "user_context");
+      this.clientType = required(type, "client_type");
+      this.observedServerSession = type.findFieldByName("client_observed_server_side_session_id");
     }
-    throw new IllegalArgumentException(
-        response.getDescriptorForType().getFullName() + " is not a Spark Connect response");
+
+    private static FieldDescriptor required(Descriptor type, String name) {
+      FieldDescriptor field = type.findFieldByName(name);
+      if (field == null) {
+        throw new IllegalArgumentException(type.getFullName() + " has no " + name + " field");
+      }
+      return field;
+    }
   }
 }
