@@ -30,7 +30,10 @@ final class LocalCluster {
     this.jars = jars;
   }
 
-  /** Starts the cluster, prints its address on {@code out}, and returns the exit code once the server is gone. */
+  /**
+   * Starts the cluster, prints its guidance on {@code err} and then its address on {@code out} (whoever sees the
+   * address finds the guidance already written), and returns the exit code once the server is gone.
+   */
   int run(PrintWriter out, PrintWriter err) throws InterruptedException {
     DockerRequirement.client();
     SparkStandaloneCluster cluster = new SparkStandaloneCluster(
@@ -48,9 +51,6 @@ final class LocalCluster {
     }, "spark-connect-cluster-removal");
     Runtime.getRuntime().addShutdownHook(removal);
     cluster.start();
-    String address = cluster.connectionString();
-    out.println(token == null ? address : address.substring(0, address.indexOf(";token=")));
-    out.flush();
     if (token != null) {
       err.println("Clients must add ;token=<the --token value> to this address.");
     }
@@ -59,6 +59,9 @@ final class LocalCluster {
         + SparkStandaloneCluster.SHARED_DIR + " in the server and workers is " + cluster.sharedDir()
         + " here. Press Ctrl-C to stop and remove it.");
     err.flush();
+    String address = cluster.connectionString();
+    out.println(token == null ? address : address.substring(0, address.indexOf(";token=")));
+    out.flush();
     while (cluster.server().isRunning()) {
       Thread.sleep(1000);
     }

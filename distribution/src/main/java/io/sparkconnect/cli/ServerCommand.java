@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code spark-connect server}: starts a local server (or, with {@code --cluster}, a standalone cluster in Docker),
- * prints its address, and runs until interrupted.
+ * prints its address (after what it writes on stderr, so whoever sees the address finds that already written), and
+ * runs until interrupted.
  */
 @Command(name = "server", mixinStandardHelpOptions = true,
     description = "Starts a local Spark Connect server on 127.0.0.1, prints its sc:// address, and keeps it "
@@ -101,9 +102,6 @@ final class ServerCommand implements Callable<Integer> {
           err.flush();
         })
         .start()) {
-      out.println(address(server));
-      server.caCertificate().ifPresent(out::println);
-      out.flush();
       if (token != null) {
         err.println("Clients must add ;token=<the --token value> to this address.");
       }
@@ -113,6 +111,9 @@ final class ServerCommand implements Callable<Integer> {
       err.println("Spark Connect " + server.sparkVersion() + " is ready; logs in " + server.logFile()
           + ". Press Ctrl-C to stop.");
       err.flush();
+      out.println(address(server));
+      server.caCertificate().ifPresent(out::println);
+      out.flush();
       int exit = server.awaitTermination();
       err.println("The server stopped with exit code " + exit);
       return exit == 0 ? 0 : ErrorHandler.SERVER_FAILED;
