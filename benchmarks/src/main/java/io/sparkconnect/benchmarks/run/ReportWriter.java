@@ -155,7 +155,8 @@ final class ReportWriter {
     return switch (mode) {
       case "sample" -> List.of(new Figure("p50, ms", r -> r.percentile("50.0")),
           new Figure("p99, ms", r -> r.percentile("99.0")), new Figure("p99.9, ms", r -> r.percentile("99.9")),
-          cpu, new Figure("allocated, B/op", r -> r.metric("gc.alloc.rate.norm")));
+          cpu, new Figure("of it, the JIT's compiler threads, ms/op", r -> r.metric("cpu.jit.per.op")),
+          new Figure("allocated, B/op", r -> r.metric("gc.alloc.rate.norm")));
       case "thrpt" -> List.of(new Figure("queries/s", Measurement::score), cpu);
       case "ss" -> List.of(new Figure("time, ms", Measurement::score),
           new Figure("rows/s", r -> r.numericParam("rows") / r.score() * 1000),
