@@ -196,7 +196,7 @@ class ExecutionPathIT {
       reader.join(60_000);
       assertTrue(!reader.isAlive(), "the reader is still blocked after the session closed");
       Throwable error = outcome.get();
-      if (error != null && !(error instanceof SparkConnectException)) {
+      if (error != null && !(error instanceof SessionException)) {
         fail("closing the session gave the reader " + error, error);
       }
     }

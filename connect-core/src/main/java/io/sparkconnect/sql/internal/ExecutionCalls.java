@@ -21,4 +21,9 @@ interface ExecutionCalls {
 
   /** Sends later calls over a new connection: the current one went silent. Never throws. */
   void reconnect();
+
+  /** Whether the session was closed, which ends its streams. */
+  default boolean isClosed() {
+    return false;
+  }
 }

@@ -350,18 +350,23 @@ public final class Operations {
         CloneSessionRequest.newBuilder().setNewSessionId(newId))).getNewSessionId());
   }
 
-  /** Releases the session on the server (4.0+); on 3.5, which has no such call, this does nothing remote. */
+  /**
+   * Releases the session on the server (4.0+; on 3.5, which has no such call, nothing remote) and ends its result
+   * streams still open.
+   */
   public void release() {
-    ServerVersion version = serverVersion;
-    if (version != null && !version.isAtLeast(4, 0)) {
-      rpc.markClosed();
-      return;
-    }
-    if (!rpc.isClosed()) {
-      unary("ReleaseSession", operation -> {
-        rpc.releaseSession(operation);
-        return null;
-      });
+    try {
+      ServerVersion version = serverVersion;
+      if (version != null && !version.isAtLeast(4, 0)) {
+        rpc.markClosed();
+      } else if (!rpc.isClosed()) {
+        unary("ReleaseSession", operation -> {
+          rpc.releaseSession(operation);
+          return null;
+        });
+      }
+    } finally {
+      rpc.cancelOpenStreams();
     }
   }
 

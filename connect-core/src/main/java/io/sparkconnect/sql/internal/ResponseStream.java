@@ -10,6 +10,7 @@ import io.sparkconnect.spi.ReattachPolicy;
 import io.sparkconnect.sql.OperationContext;
 import io.sparkconnect.sql.OutcomeUnknownException;
 import io.sparkconnect.sql.PolicySettings;
+import io.sparkconnect.sql.SessionException;
 import io.sparkconnect.sql.SparkConnectException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -164,6 +165,12 @@ final class ResponseStream implements AutoCloseable {
   private void handle(StatusRuntimeException error) {
     if (closed) {
       throw closedError(error);
+    }
+    if (calls.isClosed()) {
+      done = true;
+      watchdog.stop();
+      throw new SessionException("The session was closed while the result of operation " + operationId()
+          + " was being read; create a new session to run it again", error);
     }
     if (Thread.currentThread().isInterrupted()) {
       close();

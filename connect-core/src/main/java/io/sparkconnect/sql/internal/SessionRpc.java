@@ -47,6 +47,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -78,6 +79,8 @@ final class SessionRpc implements ExecutionCalls {
   private final SparkConnectServiceBlockingStub blocking;
   private final SparkConnectServiceStub async;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** The result streams open now, so that closing the session ends them; each leaves when it is cancelled. */
+  private final Set<ResponseSegment> openSegments = ConcurrentHashMap.newKeySet();
 
   SessionRpc(ConnectChannel channel, SparkConnectSettings settings, ClientIdentity identity) {
     this(channel, settings, identity, null);
@@ -211,8 +214,17 @@ final class SessionRpc implements ExecutionCalls {
     closed.set(true);
   }
 
-  boolean isClosed() {
+  @Override
+  public boolean isClosed() {
     return closed.get();
+  }
+
+  /**
+   * Cancels every result stream of this session still open, once it is closed: a thread reading one stops at once
+   * instead of draining it, and the channel can close without waiting for it.
+   */
+  void cancelOpenStreams() {
+    openSegments.forEach(ResponseSegment::cancel);
   }
 
   void checkOpen() {
@@ -246,11 +258,19 @@ final class SessionRpc implements ExecutionCalls {
   private ResponseSegment open(java.util.function.Supplier<Iterator<ExecutePlanResponse>> start) {
     Context.CancellableContext context = Context.current().withCancellation();
     Context previous = context.attach();
+    ResponseSegment segment;
     try {
-      return new ResponseSegment(start.get(), context, envelope);
+      segment = new ResponseSegment(start.get(), context, envelope);
     } finally {
       context.detach(previous);
     }
+    // Every segment ends cancelled (ResponseStream cancels it when it ends, breaks or closes).
+    openSegments.add(segment);
+    context.addListener(cancelled -> openSegments.remove(segment), Runnable::run);
+    if (closed.get()) {
+      segment.cancel(); // the session closed after checkOpen() let this stream start
+    }
+    return segment;
   }
 
   @Override

@@ -29,6 +29,7 @@ import io.sparkconnect.spi.RetryListener;
 import io.sparkconnect.sql.OperationContext;
 import io.sparkconnect.sql.OutcomeUnknownException;
 import io.sparkconnect.sql.PolicySettings;
+import io.sparkconnect.sql.SessionException;
 import io.sparkconnect.sql.SparkConnectSettings;
 import io.sparkconnect.sql.SparkConnectException;
 import io.sparkconnect.transport.ChannelSettings;
@@ -42,6 +43,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -413,5 +415,34 @@ class ResponseStreamTest {
     });
     assertEquals(List.of("r1"), drain(stream(client)));
     assertEquals(List.of("execute"), calls);
+  }
+
+  @Test
+  void closingTheSessionEndsAStreamAThreadIsBlockedOn() throws Exception {
+    SessionRpc client = client(ReattachPolicy.defaults());
+    scripts.add((last, out) -> out.onNext(response("r1"))); // and then nothing: the stream stays open
+    ResponseStream stream = stream(client);
+    assertTrue(stream.hasNext());
+    assertEquals("r1", stream.next().getResponseId());
+    AtomicReference<Throwable> outcome = new AtomicReference<>();
+    Thread reader = new Thread(() -> {
+      try {
+        stream.hasNext();
+      } catch (Throwable e) {
+        outcome.set(e);
+      }
+    });
+    reader.start();
+    Thread.sleep(200);
+
+    client.markClosed();
+    client.cancelOpenStreams();
+
+    reader.join(10_000);
+    assertTrue(!reader.isAlive(), "the reader still waits on a stream of a closed session");
+    assertTrue(outcome.get() instanceof SessionException, String.valueOf(outcome.get()));
+    assertTrue(outcome.get().getMessage().contains("The session was closed while the result of operation op was "
+        + "being read"), outcome.get().getMessage());
+    assertEquals(List.of("execute", "release until r1"), calls, "not resumed after the session closed");
   }
 }
