@@ -66,9 +66,10 @@ public class QueryBenchmark {
 
   @Benchmark
   // Single queries leave the JIT compiling for longer than the class's warm-up: client CPU per SELECT 1 was
-  // 28.8 ms after 6 s of warm-up and 6 ms after 60 s.
+  // 28.8 ms after 6 s of warm-up and 6 ms after 60 s, and the compilers still took 9 ms of the 17 per query after
+  // 40 s in a slow run (about 800 queries); 120 s covers about 2,000 queries, as the official client's suite.
   @BenchmarkMode(Mode.SampleTime)
-  @Warmup(iterations = 4, time = 10)
+  @Warmup(iterations = 12, time = 10)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public int selectOne(Shared shared) {
     return checkedOne(shared.session.sql(SELECT_ONE).collect());

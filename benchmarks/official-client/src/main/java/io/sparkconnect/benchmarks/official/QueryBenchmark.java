@@ -59,7 +59,7 @@ public class QueryBenchmark {
 
   @Benchmark
   @BenchmarkMode(Mode.SampleTime)
-  @Warmup(iterations = 4, time = 10)
+  @Warmup(iterations = 12, time = 10)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public int selectOne(Shared shared) {
     return checkedOne(shared.session.sql(SELECT_ONE).collectAsList());
