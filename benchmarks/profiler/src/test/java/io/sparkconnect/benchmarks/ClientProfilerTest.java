@@ -3,6 +3,8 @@ package io.sparkconnect.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class ClientProfilerTest {
@@ -26,7 +28,7 @@ class ClientProfilerTest {
 
   @Test
   void thisJvmsCompilersHaveTakenCpuOnLinux() {
-    if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/task"))) {
+    if (!Files.isDirectory(Path.of("/proc/self/task"))) {
       assertEquals(-1, ClientProfiler.compilerTicks());
       return;
     }

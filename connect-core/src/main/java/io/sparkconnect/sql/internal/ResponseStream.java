@@ -167,8 +167,7 @@ final class ResponseStream implements AutoCloseable {
       throw closedError(error);
     }
     if (calls.isClosed()) {
-      done = true;
-      watchdog.stop();
+      finish();
       throw new SessionException("The session was closed while the result of operation " + operationId()
           + " was being read; create a new session to run it again", error);
     }
@@ -260,11 +259,7 @@ final class ResponseStream implements AutoCloseable {
   }
 
   private OutcomeUnknownException outcomeUnknown(StatusRuntimeException error, String what) {
-    done = true;
-    watchdog.stop();
-    if (reattachable) {
-      calls.release(operation, null, false);
-    }
+    finish();
     return new OutcomeUnknownException("Command operation " + operationId() + " may or may not have run: " + what
         + ". It is not sent again, since it could run twice; check its effect (the table, files or catalog it "
         + "changes) before running it again", retries.translate(error, null));
@@ -280,11 +275,7 @@ final class ResponseStream implements AutoCloseable {
   }
 
   private void fail(StatusRuntimeException error, String reason) {
-    done = true;
-    watchdog.stop();
-    if (reattachable) {
-      calls.release(operation, null, false);
-    }
+    finish();
     if (error == null) {
       throw new SparkConnectException("The result stream of operation " + operationId() + " broke: " + reason);
     }
@@ -308,6 +299,7 @@ final class ResponseStream implements AutoCloseable {
         + policies.operationDeadline().orElseThrow() + " and was interrupted on the server");
   }
 
+  /** Ends the stream and releases the operation on the server (nothing once the session is closed). */
   private void finish() {
     done = true;
     watchdog.stop();

@@ -47,7 +47,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.WeakHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -79,8 +79,12 @@ final class SessionRpc implements ExecutionCalls {
   private final SparkConnectServiceBlockingStub blocking;
   private final SparkConnectServiceStub async;
   private final AtomicBoolean closed = new AtomicBoolean();
-  /** The result streams open now, so that closing the session ends them; each leaves when it is cancelled. */
-  private final Set<ResponseSegment> openSegments = ConcurrentHashMap.newKeySet();
+  /**
+   * The result streams opened, so that closing the session ends those still open (cancelling an ended one does
+   * nothing). Held weakly: a result abandoned unread is not kept for the session's life.
+   */
+  private final Set<ResponseSegment> openSegments =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
   SessionRpc(ConnectChannel channel, SparkConnectSettings settings, ClientIdentity identity) {
     this(channel, settings, identity, null);
@@ -224,7 +228,11 @@ final class SessionRpc implements ExecutionCalls {
    * instead of draining it, and the channel can close without waiting for it.
    */
   void cancelOpenStreams() {
-    openSegments.forEach(ResponseSegment::cancel);
+    List<ResponseSegment> open;
+    synchronized (openSegments) {
+      open = List.copyOf(openSegments);
+    }
+    open.forEach(ResponseSegment::cancel);
   }
 
   void checkOpen() {
@@ -264,9 +272,7 @@ final class SessionRpc implements ExecutionCalls {
     } finally {
       context.detach(previous);
     }
-    // Every segment ends cancelled (ResponseStream cancels it when it ends, breaks or closes).
     openSegments.add(segment);
-    context.addListener(cancelled -> openSegments.remove(segment), Runnable::run);
     if (closed.get()) {
       segment.cancel(); // the session closed after checkOpen() let this stream start
     }
